@@ -1,0 +1,67 @@
+"""Fixed vocabularies stored as short strings (portable across SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Enum as SAEnum
+
+
+class Helix(StrEnum):
+    """The triple helix plus civil society."""
+
+    GOVERNMENT = "government"
+    BUSINESS = "business"
+    EDUCATION = "education"  # education and knowledge institutions
+    CIVIL_SOCIETY = "civil_society"
+
+
+class GovernmentLevel(StrEnum):
+    """Where a government body sits."""
+
+    MUNICIPALITY = "municipality"
+    PROVINCE = "province"
+    NATIONAL = "national"  # Rijk
+    NORTHERN_NETHERLANDS = "northern_netherlands"
+    EU = "eu"
+
+
+class Sector(StrEnum):
+    """The collaboration's spearhead sectors."""
+
+    HTSM = "htsm"
+    LOGISTICS = "logistics"
+    CHEMISTRY = "chemistry"
+    OTHER = "other"
+
+
+class EmailKind(StrEnum):
+    """What an e-mail address is for."""
+
+    WORK = "work"
+    PRIVATE = "private"
+    OTHER = "other"
+
+
+class PhoneKind(StrEnum):
+    """What a phone number is for."""
+
+    WORK = "work"
+    MOBILE = "mobile"
+    PRIVATE = "private"
+    OTHER = "other"
+
+
+def enum_column(enum: type[StrEnum], name: str) -> SAEnum:
+    """A non-native enum type (VARCHAR + CHECK) storing the members' values."""
+    values: Any = lambda e: [m.value for m in e]  # noqa: E731
+    return SAEnum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=values,
+        validate_strings=True,
+    )

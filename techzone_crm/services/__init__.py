@@ -1,0 +1,1 @@
+"""Use cases. Each function takes a SQLAlchemy Session first and never opens its own."""

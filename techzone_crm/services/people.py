@@ -1,0 +1,289 @@
+"""Use cases for people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from techzone_crm.db.base import utcnow
+from techzone_crm.db.models import (
+    Affiliation,
+    EmailAddress,
+    EmailKind,
+    Organisation,
+    Person,
+    PhoneKind,
+    PhoneNumber,
+    TeamMember,
+)
+from techzone_crm.errors import ValidationError
+from techzone_crm.services import validation as v
+from techzone_crm.services.affiliations import is_current
+from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch
+from techzone_crm.services.search import backend_for
+from techzone_crm.services.tags import tags_by_name
+from techzone_crm.text import person_display_name, person_sorted_name
+
+WHAT = "person"
+
+
+@dataclass
+class EmailData:
+    """An e-mail address as entered."""
+
+    address: str
+    kind: EmailKind | str = EmailKind.WORK
+
+
+@dataclass
+class PhoneData:
+    """A phone number as entered (national numbers are read as Dutch)."""
+
+    number: str
+    kind: PhoneKind | str = PhoneKind.WORK
+
+
+@dataclass
+class PersonData:
+    """What a user enters for a person."""
+
+    given_name: str
+    family_name: str
+    name_prefix: str = ""
+    title: str = ""
+    notes: str = ""
+    owner_id: int | None = None
+    emails: Sequence[EmailData] = ()
+    phones: Sequence[PhoneData] = ()
+    tags: Sequence[str] = ()
+
+
+class PersonSort(StrEnum):
+    """Columns a person list can be sorted on (in SQL)."""
+
+    NAME = "name"
+    ORGANISATION = "organisation"
+    ROLE = "role"
+    EMAIL = "email"
+    PHONE = "phone"
+    OWNER = "owner"
+
+
+@dataclass(frozen=True)
+class PersonQuery:
+    """Which people to list, and in which order."""
+
+    text: str = ""
+    owner_id: int | None = None
+    without_owner: bool = False
+    organisation_id: int | None = None
+    sort: PersonSort = PersonSort.NAME
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of a person list: the current main role, first e-mail and phone."""
+
+    id: int
+    version: int
+    sorted_name: str
+    display_name: str
+    organisation: str
+    role: str
+    email: str
+    phone: str
+    owner: str
+
+
+def _apply(session: Session, person: Person, data: PersonData) -> None:
+    person.given_name = v.required("given_name", data.given_name, 100)
+    person.family_name = v.required("family_name", data.family_name, 100)
+    person.name_prefix = v.limited("name_prefix", data.name_prefix, 30).lower()
+    person.title = v.limited("title", data.title, 50)
+    person.notes = v.long_text("notes", data.notes)
+    if data.owner_id is not None and session.get(TeamMember, data.owner_id) is None:
+        raise ValidationError("owner_id", f"unknown team member #{data.owner_id}")
+    person.owner_id = data.owner_id
+
+    emails: list[tuple[str, EmailKind]] = []
+    for i, e in enumerate(data.emails):
+        address = v.email(f"emails[{i}]", e.address)
+        if address.lower() in {a.lower() for a, _ in emails}:
+            raise ValidationError(f"emails[{i}]", f"'{address}' is listed twice")
+        emails.append((address, v.choice(f"emails[{i}].kind", EmailKind, e.kind)))
+    phones: list[tuple[str, PhoneKind]] = []
+    for i, p in enumerate(data.phones):
+        number = v.phone(f"phones[{i}]", p.number)
+        if number in {n for n, _ in phones}:
+            raise ValidationError(f"phones[{i}]", f"'{p.number}' is listed twice")
+        phones.append((number, v.choice(f"phones[{i}].kind", PhoneKind, p.kind)))
+
+    if [(e.address, e.kind) for e in person.emails] != emails:
+        person.emails = [
+            EmailAddress(address=a, kind=k, position=i) for i, (a, k) in enumerate(emails)
+        ]
+    if [(p.number, p.kind) for p in person.phones] != phones:
+        person.phones = [
+            PhoneNumber(number=n, kind=k, position=i) for i, (n, k) in enumerate(phones)
+        ]
+    wanted_tags = tags_by_name(session, data.tags)
+    if {t.id for t in person.tags} != {t.id for t in wanted_tags}:
+        person.tags = wanted_tags
+
+
+def add_person(session: Session, data: PersonData) -> Person:
+    """Create a person."""
+    person = Person()
+    with session.no_autoflush:
+        _apply(session, person, data)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def update_person(
+    session: Session, person_id: int, data: PersonData, expected_version: int | None = None
+) -> Person:
+    """Change a person; ``expected_version`` guards against overwriting others' edits."""
+    person = fetch(session, Person, person_id, WHAT)
+    check_version(person, expected_version, WHAT)
+    with session.no_autoflush:
+        _apply(session, person, data)
+    # Addresses, numbers and tags live in other tables: touch the person so that every
+    # saved edit moves its version and a concurrent edit of any part is detected.
+    person.updated_at = utcnow()
+    session.flush()
+    return person
+
+
+def get_person(session: Session, person_id: int) -> Person:
+    """One person by id."""
+    return fetch(session, Person, person_id, WHAT)
+
+
+def delete_person(session: Session, person_id: int, expected_version: int | None = None) -> int:
+    """Delete a person with their addresses and affiliations; returns the affiliations removed."""
+    person = fetch(session, Person, person_id, WHAT)
+    check_version(person, expected_version, WHAT)
+    removed = len(person.affiliations)
+    session.delete(person)
+    session.flush()
+    return removed
+
+
+def _filtered(session: Session, query: PersonQuery) -> Select[int]:
+    stmt = select(Person.id)
+    if query.text.strip():
+        stmt = stmt.where(Person.id.in_(backend_for(session).person_ids(query.text)))
+    if query.owner_id is not None:
+        stmt = stmt.where(Person.owner_id == query.owner_id)
+    if query.without_owner:
+        stmt = stmt.where(Person.owner_id.is_(None))
+    if query.organisation_id is not None:
+        stmt = stmt.where(
+            Person.id.in_(
+                select(Affiliation.person_id).where(
+                    Affiliation.organisation_id == query.organisation_id
+                )
+            )
+        )
+    return stmt
+
+
+def count_people(session: Session, query: PersonQuery) -> int:
+    """How many people match ``query``."""
+    sub = _filtered(session, query).subquery()
+    return session.scalar(select(func.count()).select_from(sub)) or 0
+
+
+def list_people(
+    session: Session, query: PersonQuery, page: Page = FIRST_PAGE, today: date | None = None
+) -> list[PersonRow]:
+    """One page of people matching ``query``, sorted in SQL (Dutch name order by default)."""
+    day = today or date.today()
+    # The main role: the current affiliation that started last.
+    main_affiliation = (
+        select(Affiliation.id)
+        .where(Affiliation.person_id == Person.id, is_current(day))
+        .order_by(Affiliation.start_date.desc(), Affiliation.id.desc())
+        .limit(1)
+        .correlate(Person)
+        .scalar_subquery()
+    )
+    first_email = (
+        select(EmailAddress.address)
+        .where(EmailAddress.person_id == Person.id)
+        .order_by(EmailAddress.position, EmailAddress.id)
+        .limit(1)
+        .correlate(Person)
+        .scalar_subquery()
+    )
+    first_phone = (
+        select(PhoneNumber.number)
+        .where(PhoneNumber.person_id == Person.id)
+        .order_by(PhoneNumber.position, PhoneNumber.id)
+        .limit(1)
+        .correlate(Person)
+        .scalar_subquery()
+    )
+    aff = aliased(Affiliation)
+    org = aliased(Organisation)
+    organisation = func.coalesce(org.name, "")
+    role = func.coalesce(aff.role, "")
+    email = func.coalesce(first_email, "")
+    phone = func.coalesce(first_phone, "")
+    owner = func.coalesce(TeamMember.name, "")
+    key = {
+        PersonSort.NAME: Person.sort_name,
+        PersonSort.ORGANISATION: func.lower(organisation),
+        PersonSort.ROLE: func.lower(role),
+        PersonSort.EMAIL: func.lower(email),
+        PersonSort.PHONE: phone,
+        PersonSort.OWNER: func.lower(owner),
+    }[query.sort]
+    order = [key.desc() if query.descending else key.asc()]
+    if query.sort is not PersonSort.NAME:
+        order.append(Person.sort_name.asc())
+    stmt = (
+        select(
+            Person.id,
+            Person.version,
+            Person.given_name,
+            Person.name_prefix,
+            Person.family_name,
+            Person.title,
+            organisation,
+            role,
+            email,
+            phone,
+            owner,
+        )
+        .select_from(Person)
+        .outerjoin(aff, aff.id == main_affiliation)
+        .outerjoin(org, org.id == aff.organisation_id)
+        .outerjoin(TeamMember, TeamMember.id == Person.owner_id)
+        .where(Person.id.in_(_filtered(session, query)))
+        .order_by(*order, Person.id)
+        .offset(page.offset)
+        .limit(page.limit)
+    )
+    return [
+        PersonRow(
+            id=r.id,
+            version=r.version,
+            sorted_name=person_sorted_name(r.given_name, r.name_prefix, r.family_name),
+            display_name=person_display_name(r.given_name, r.name_prefix, r.family_name, r.title),
+            organisation=r[6],
+            role=r[7],
+            email=r[8],
+            phone=v.format_phone(r[9]) if r[9] else "",
+            owner=r[10],
+        )
+        for r in session.execute(stmt).all()
+    ]
