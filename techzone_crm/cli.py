@@ -98,9 +98,9 @@ def _fail(exc: UserError) -> int:
 
 
 def _is_db_error(exc: Exception) -> bool:
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
-    return isinstance(exc, OperationalError)
+    return isinstance(exc, DBAPIError)
 
 
 def _demo(db: Database, _args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from techzone_crm.errors import DatabaseError
@@ -117,7 +117,7 @@ def quick_check(db: Database) -> None:
     try:
         with db.engine.connect() as conn:
             result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-    except OperationalError as exc:
+    except DBAPIError as exc:
         raise explain(exc, db) from exc
     if result != "ok":
         raise DatabaseError(

@@ -11,7 +11,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from techzone_crm.db.backup import backup_sqlite
 from techzone_crm.db.engine import Database, create_database_engine, explain, quick_check
@@ -63,7 +63,7 @@ def upgrade(db: Database) -> MigrationResult:
     try:
         current = current_revision(db)
         table_names = set(inspect(db.engine).get_table_names())
-    except OperationalError as exc:
+    except DBAPIError as exc:
         raise explain(exc, db) from exc
     if current == head:
         return MigrationResult(current, head, None)
@@ -106,7 +106,7 @@ def _run_upgrade(db: Database) -> None:
                             f"Upgrading {db.describe()} left broken links ({len(problems)}); "
                             "the upgrade was rolled back."
                         )
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise explain(exc, db) from exc
         finally:
             if raw is not None:
