@@ -1,0 +1,61 @@
+"""The contacts table: people with their current main role, first e-mail and phone."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt
+from sqlalchemy.orm import Session
+
+from techzone_crm.services import people
+from techzone_crm.services.common import Page
+from techzone_crm.services.people import PersonQuery, PersonRow, PersonSort
+from techzone_crm.ui.i18n import QT_TRANSLATE_NOOP
+from techzone_crm.ui.models.paged_model import PagedTableModel
+
+
+class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
+    """People matching a :class:`PersonQuery`, sorted in SQL (Dutch name order by default)."""
+
+    NAME, ORGANISATION, ROLE, EMAIL, PHONE, OWNER = range(6)
+
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        QT_TRANSLATE_NOOP("PeopleTableModel", "Name"),
+        QT_TRANSLATE_NOOP("PeopleTableModel", "Organisation"),
+        QT_TRANSLATE_NOOP("PeopleTableModel", "Role"),
+        QT_TRANSLATE_NOOP("PeopleTableModel", "E-mail"),
+        QT_TRANSLATE_NOOP("PeopleTableModel", "Phone"),
+        QT_TRANSLATE_NOOP("PeopleTableModel", "Relationship owner"),
+    )
+    SORT_KEYS: ClassVar[dict[int, Any]] = {
+        NAME: PersonSort.NAME,
+        ORGANISATION: PersonSort.ORGANISATION,
+        ROLE: PersonSort.ROLE,
+        EMAIL: PersonSort.EMAIL,
+        PHONE: PersonSort.PHONE,
+        OWNER: PersonSort.OWNER,
+    }
+
+    def count_rows(self, session: Session, query: PersonQuery) -> int:
+        return people.count_people(session, query)
+
+    def count_all(self, session: Session) -> int:
+        return people.count_people(session, PersonQuery())
+
+    def fetch_rows(self, session: Session, query: PersonQuery, page: Page) -> list[PersonRow]:
+        return people.list_people(session, query, page)
+
+    def display(self, row: PersonRow, column: int) -> str:
+        return (
+            row.sorted_name,
+            row.organisation,
+            row.role,
+            row.email,
+            row.phone,
+            row.owner,
+        )[column]
+
+    def cell_data(self, row: PersonRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
+            return row.display_name
+        return None
