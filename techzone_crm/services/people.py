@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from techzone_crm.db.base import utcnow
@@ -177,80 +178,62 @@ def delete_person(session: Session, person_id: int, expected_version: int | None
     return removed
 
 
-def _filtered(session: Session, query: PersonQuery) -> Select[int]:
-    stmt = select(Person.id)
+def _conditions(session: Session, query: PersonQuery) -> list[ColumnElement[bool]]:
+    """The WHERE conditions on ``person`` for ``query`` (empty: everyone)."""
+    conditions: list[ColumnElement[bool]] = []
     if query.text.strip():
-        stmt = stmt.where(Person.id.in_(backend_for(session).person_ids(query.text)))
+        conditions.append(Person.id.in_(backend_for(session).person_ids(query.text)))
     if query.owner_id is not None:
-        stmt = stmt.where(Person.owner_id == query.owner_id)
+        conditions.append(Person.owner_id == query.owner_id)
     if query.without_owner:
-        stmt = stmt.where(Person.owner_id.is_(None))
+        conditions.append(Person.owner_id.is_(None))
     if query.organisation_id is not None:
-        stmt = stmt.where(
+        conditions.append(
             Person.id.in_(
                 select(Affiliation.person_id).where(
                     Affiliation.organisation_id == query.organisation_id
                 )
             )
         )
-    return stmt
+    return conditions
 
 
 def count_people(session: Session, query: PersonQuery) -> int:
     """How many people match ``query``."""
-    sub = _filtered(session, query).subquery()
-    return session.scalar(select(func.count()).select_from(sub)) or 0
+    stmt = select(func.count(Person.id)).where(*_conditions(session, query))
+    return session.scalar(stmt) or 0
 
 
 def list_people(
     session: Session, query: PersonQuery, page: Page = FIRST_PAGE, today: date | None = None
 ) -> list[PersonRow]:
-    """One page of people matching ``query``, sorted in SQL (Dutch name order by default)."""
+    """One page of people matching ``query``, sorted in SQL (Dutch name order by default).
+
+    The page's ids are chosen first from the sort key alone (for the name, straight from its
+    index), then their details are read for those ids only: this keeps any page, the last
+    one included, as quick as the first.
+    """
     day = today or date.today()
-    # The main role: the current affiliation that started last.
-    main_affiliation = (
-        select(Affiliation.id)
-        .where(Affiliation.person_id == Person.id, is_current(day))
-        .order_by(Affiliation.start_date.desc(), Affiliation.id.desc())
-        .limit(1)
-        .correlate(Person)
-        .scalar_subquery()
-    )
-    first_email = (
-        select(EmailAddress.address)
-        .where(EmailAddress.person_id == Person.id)
-        .order_by(EmailAddress.position, EmailAddress.id)
-        .limit(1)
-        .correlate(Person)
-        .scalar_subquery()
-    )
-    first_phone = (
-        select(PhoneNumber.number)
-        .where(PhoneNumber.person_id == Person.id)
-        .order_by(PhoneNumber.position, PhoneNumber.id)
-        .limit(1)
-        .correlate(Person)
-        .scalar_subquery()
-    )
-    aff = aliased(Affiliation)
-    org = aliased(Organisation)
-    organisation = func.coalesce(org.name, "")
-    role = func.coalesce(aff.role, "")
-    email = func.coalesce(first_email, "")
-    phone = func.coalesce(first_phone, "")
-    owner = func.coalesce(TeamMember.name, "")
+    columns = _DetailColumns(day)
     key = {
         PersonSort.NAME: Person.sort_name,
-        PersonSort.ORGANISATION: func.lower(organisation),
-        PersonSort.ROLE: func.lower(role),
-        PersonSort.EMAIL: func.lower(email),
-        PersonSort.PHONE: phone,
-        PersonSort.OWNER: func.lower(owner),
+        PersonSort.ORGANISATION: func.lower(columns.organisation),
+        PersonSort.ROLE: func.lower(columns.role),
+        PersonSort.EMAIL: func.lower(columns.email),
+        PersonSort.PHONE: columns.phone,
+        PersonSort.OWNER: func.lower(columns.owner),
     }[query.sort]
     order = [key.desc() if query.descending else key.asc()]
     if query.sort is not PersonSort.NAME:
         order.append(Person.sort_name.asc())
-    stmt = (
+    ids_stmt = select(Person.id).where(*_conditions(session, query))
+    if query.sort is not PersonSort.NAME:
+        ids_stmt = columns.joined(ids_stmt)
+    ids_stmt = ids_stmt.order_by(*order, Person.id).offset(page.offset).limit(page.limit)
+    ids = list(session.scalars(ids_stmt))
+    if not ids:
+        return []
+    details = columns.joined(
         select(
             Person.id,
             Person.version,
@@ -258,23 +241,15 @@ def list_people(
             Person.name_prefix,
             Person.family_name,
             Person.title,
-            organisation,
-            role,
-            email,
-            phone,
-            owner,
+            columns.organisation,
+            columns.role,
+            columns.email,
+            columns.phone,
+            columns.owner,
         )
-        .select_from(Person)
-        .outerjoin(aff, aff.id == main_affiliation)
-        .outerjoin(org, org.id == aff.organisation_id)
-        .outerjoin(TeamMember, TeamMember.id == Person.owner_id)
-        .where(Person.id.in_(_filtered(session, query)))
-        .order_by(*order, Person.id)
-        .offset(page.offset)
-        .limit(page.limit)
-    )
-    return [
-        PersonRow(
+    ).where(Person.id.in_(ids))
+    by_id = {
+        r.id: PersonRow(
             id=r.id,
             version=r.version,
             sorted_name=person_sorted_name(r.given_name, r.name_prefix, r.family_name),
@@ -285,5 +260,56 @@ def list_people(
             phone=v.format_phone(r[9]) if r[9] else "",
             owner=r[10],
         )
-        for r in session.execute(stmt).all()
-    ]
+        for r in session.execute(details).all()
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
+
+
+class _DetailColumns:
+    """The derived columns of a person list: main role, first e-mail and phone, owner."""
+
+    def __init__(self, day: date) -> None:
+        # The main role: the current affiliation that started last.
+        self.main_affiliation = (
+            select(Affiliation.id)
+            .where(Affiliation.person_id == Person.id, is_current(day))
+            .order_by(Affiliation.start_date.desc(), Affiliation.id.desc())
+            .limit(1)
+            .correlate(Person)
+            .scalar_subquery()
+        )
+        first_email = (
+            select(EmailAddress.address)
+            .where(EmailAddress.person_id == Person.id)
+            .order_by(EmailAddress.position, EmailAddress.id)
+            .limit(1)
+            .correlate(Person)
+            .scalar_subquery()
+        )
+        first_phone = (
+            select(PhoneNumber.number)
+            .where(PhoneNumber.person_id == Person.id)
+            .order_by(PhoneNumber.position, PhoneNumber.id)
+            .limit(1)
+            .correlate(Person)
+            .scalar_subquery()
+        )
+        self.aff = aliased(Affiliation)
+        self.org = aliased(Organisation)
+        self.organisation = func.coalesce(self.org.name, "")
+        self.role = func.coalesce(self.aff.role, "")
+        self.email = func.coalesce(first_email, "")
+        self.phone = func.coalesce(first_phone, "")
+        self.owner = func.coalesce(TeamMember.name, "")
+
+    def joined(self, stmt: _S) -> _S:
+        """``stmt`` on ``person`` with the main affiliation, its organisation and the owner."""
+        return (
+            stmt.select_from(Person)
+            .outerjoin(self.aff, self.aff.id == self.main_affiliation)
+            .outerjoin(self.org, self.org.id == self.aff.organisation_id)
+            .outerjoin(TeamMember, TeamMember.id == Person.owner_id)
+        )
