@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from techzone_crm.errors import DatabaseError
@@ -94,7 +94,14 @@ class Database:
 
 def create_database_engine(target: str | Path) -> Database:
     """Create the engine for ``target`` without touching the schema."""
-    url = to_url(target)
+    try:
+        url = to_url(target)
+    except ArgumentError as exc:
+        # Not echoed: an address that cannot be parsed may still hold a password.
+        raise DatabaseError(
+            "Cannot read the database address: give a file path or a URL "
+            "such as postgresql://user@host/name."
+        ) from exc
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         path = Path(url.database)
         try:
@@ -104,7 +111,8 @@ def create_database_engine(target: str | Path) -> Database:
     try:
         engine = create_engine(url)
     except Exception as exc:  # unknown dialect, missing driver
-        raise DatabaseError(f"Cannot use the database {target}: {exc}") from exc
+        where = url.render_as_string(hide_password=True)
+        raise DatabaseError(f"Cannot use the database {where}: {exc}") from exc
     if url.get_backend_name() == "sqlite":
         _configure_sqlite(engine)
     return Database(url, engine)
