@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
@@ -31,6 +32,8 @@ def backup_sqlite(db_path: Path, reason: str, keep: int = KEEP_BACKUPS) -> Path:
 
 
 def _rotate(folder: Path, stem: str, keep: int) -> None:
-    backups = sorted(folder.glob(f"{stem}-*.sqlite"))
+    # Only this file's backups: "crm-trial.sqlite" must not count as a backup of "crm.sqlite".
+    own = re.compile(re.escape(stem) + r"-\d{8}T\d{12}Z-.*\.sqlite")
+    backups = sorted(p for p in folder.glob("*.sqlite") if own.fullmatch(p.name))
     for old in backups[: max(0, len(backups) - keep)]:
         old.unlink(missing_ok=True)
