@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from techzone_crm.db.base import utcnow
 from techzone_crm.db.models import (
     Affiliation,
     GovernmentLevel,
@@ -142,7 +143,8 @@ def _is_descendant_or_self(candidate: Organisation, org_id: int) -> bool:
 def add_organisation(session: Session, data: OrganisationData) -> Organisation:
     """Create an organisation."""
     org = Organisation()
-    _apply(session, org, data)
+    with session.no_autoflush:
+        _apply(session, org, data)
     session.add(org)
     session.flush()
     return org
@@ -154,7 +156,12 @@ def update_organisation(
     """Change an organisation; ``expected_version`` guards against overwriting others' edits."""
     org = fetch(session, Organisation, org_id, WHAT)
     check_version(org, expected_version, WHAT)
-    _apply(session, org, data)
+    # No flush halfway through: one saved edit is one UPDATE, so one step of the version.
+    with session.no_autoflush:
+        _apply(session, org, data)
+    # Sectors live in another table: touch the organisation so that every saved edit moves
+    # its version and a concurrent edit of the sectors is detected too.
+    org.updated_at = utcnow()
     session.flush()
     return org
 
