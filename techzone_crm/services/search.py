@@ -2,12 +2,14 @@
 
 SQLite uses FTS5 tables kept in sync by triggers (see :mod:`techzone_crm.db.fts`); other
 databases fall back to LIKE over folded columns. Both match every word of the query as a
-prefix (SQLite) or substring (fallback) and ignore case and diacritics.
+prefix (SQLite) or substring (fallback) and ignore case and diacritics. A query without any
+words (only punctuation) filters nothing, like an empty one.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Protocol
 
 from sqlalchemy import (
@@ -15,7 +17,6 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
-    and_,
     column,
     exists,
     func,
@@ -55,11 +56,17 @@ class Fts5Search:
     @staticmethod
     def match_expression(query: str) -> str:
         """An FTS5 MATCH string: every word quoted, as a prefix, all required."""
-        return " AND ".join(f'"{w}"*' for w in words(query))
+        # The words are left unfolded: the tokenizer folds them exactly as it folded the
+        # indexed text, whereas Python's casefold() would turn "Straße" into "strasse".
+        found = _WORD.findall(unicodedata.normalize("NFC", query))[:MAX_QUERY_WORDS]
+        return " AND ".join(f'"{w}"*' for w in found)
 
     def _ids(self, name: str, query: str) -> Select[int]:
         fts = table(name, column("rowid", Integer), column(name, String))
-        return select(fts.c.rowid).where(fts.c[name].op("MATCH")(self.match_expression(query)))
+        match = self.match_expression(query)
+        if not match:
+            return select(fts.c.rowid)
+        return select(fts.c.rowid).where(fts.c[name].op("MATCH")(match))
 
     def person_ids(self, query: str) -> Select[int]:
         return self._ids("person_fts", query)
@@ -98,7 +105,7 @@ class LikeSearch:
                     ),
                 )
             )
-        return select(Person.id).where(and_(*conditions))
+        return select(Person.id).where(*conditions)
 
     def organisation_ids(self, query: str) -> Select[int]:
         conditions = [
@@ -109,7 +116,7 @@ class LikeSearch:
             )
             for word in words(query)
         ]
-        return select(Organisation.id).where(and_(*conditions))
+        return select(Organisation.id).where(*conditions)
 
 
 def backend_for(session: Session) -> SearchBackend:
