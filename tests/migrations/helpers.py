@@ -1,0 +1,97 @@
+"""Sample data and file inspection for migration tests."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from techzone_crm.db.fts import FTS_TABLE_PREFIXES
+from techzone_crm.services import affiliations, organisations, people, tags, team
+
+SEARCH_TABLES = ("person_fts", "organisation_fts")
+
+
+def populate(session: Session) -> None:
+    """Put at least one row in every table."""
+    officer = team.add_team_member(session, team.TeamMemberData("Anna de Boer", "anna@techzone.nl"))
+    province = organisations.add_organisation(
+        session,
+        organisations.OrganisationData(
+            name="Provincie Drenthe",
+            helix="government",
+            government_level="province",
+            sectors=["htsm", "logistics"],
+            region="Drenthe",
+            website="provincie.drenthe.nl",
+            is_partner=True,
+        ),
+    )
+    department = organisations.add_organisation(
+        session,
+        organisations.OrganisationData(
+            name="Afdeling Economie", helix="government", parent_id=province.id
+        ),
+    )
+    company = organisations.add_organisation(
+        session,
+        organisations.OrganisationData(name="Hélène Chemie B.V.", helix="business"),
+    )
+    company.tags = tags.tags_by_name(session, ["Kerngroep Chemie"])
+    jan = people.add_person(
+        session,
+        people.PersonData(
+            given_name="Jan",
+            name_prefix="van der",
+            family_name="Berg",
+            owner_id=officer.id,
+            emails=[people.EmailData("jan.vanderberg@drenthe.nl")],
+            phones=[people.PhoneData("0592 365 555")],
+            tags=["Program Board"],
+        ),
+    )
+    els = people.add_person(
+        session,
+        people.PersonData(
+            given_name="Els",
+            family_name="Bakker",
+            emails=[people.EmailData("els@chemie.nl"), people.EmailData("els@example.org")],
+            phones=[people.PhoneData("06 12345678", "mobile")],
+            tags=["program board", "Kerngroep Chemie"],
+        ),
+    )
+    for person, org, role, start, end in [
+        (jan, province, "gedeputeerde", date(2019, 5, 1), None),
+        (jan, department, "beleidsmedewerker", date(2012, 1, 1), date(2019, 4, 30)),
+        (els, company, "directeur", date(2020, 1, 1), None),
+    ]:
+        affiliations.add_affiliation(
+            session,
+            affiliations.AffiliationData(person.id, org.id, role, start_date=start, end_date=end),
+        )
+    session.flush()
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    """Rows per table (FTS5's internal tables left out, its search tables kept)."""
+    with closing(sqlite3.connect(path)) as conn:
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            for name in names
+            if name in SEARCH_TABLES or not name.startswith(FTS_TABLE_PREFIXES)
+        }
+
+
+def stored_revision(path: Path) -> str:
+    """The revision in the file's alembic_version table."""
+    with closing(sqlite3.connect(path)) as conn:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
