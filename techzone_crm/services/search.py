@@ -24,7 +24,7 @@ from sqlalchemy import (
     select,
     table,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from techzone_crm.db.models import Affiliation, EmailAddress, Organisation, Person
 from techzone_crm.text import fold
@@ -83,7 +83,10 @@ def _contains(
 
 
 class LikeSearch:
-    """Portable fallback (PostgreSQL and others): substring match on folded columns."""
+    """Portable fallback (PostgreSQL and others): substring match on folded columns.
+
+    It looks at the same fields as the FTS5 documents (see :mod:`techzone_crm.db.fts`).
+    """
 
     def person_ids(self, query: str) -> Select[int]:
         conditions = []
@@ -91,6 +94,7 @@ class LikeSearch:
             conditions.append(
                 or_(
                     _contains(Person.sort_name, word),
+                    _contains(func.lower(Person.title), word),
                     exists().where(
                         EmailAddress.person_id == Person.id,
                         _contains(func.lower(EmailAddress.address), word),
@@ -100,6 +104,7 @@ class LikeSearch:
                         Affiliation.organisation_id == Organisation.id,
                         or_(
                             _contains(Organisation.sort_name, word),
+                            _contains(func.lower(Organisation.short_name), word),
                             _contains(func.lower(Affiliation.role), word),
                         ),
                     ),
@@ -108,11 +113,16 @@ class LikeSearch:
         return select(Person.id).where(*conditions)
 
     def organisation_ids(self, query: str) -> Select[int]:
+        parent = aliased(Organisation)
         conditions = [
             or_(
                 _contains(Organisation.sort_name, word),
                 _contains(func.lower(Organisation.short_name), word),
                 _contains(func.lower(Organisation.region), word),
+                _contains(func.lower(Organisation.website), word),
+                exists().where(
+                    parent.id == Organisation.parent_id, _contains(parent.sort_name, word)
+                ),
             )
             for word in words(query)
         ]
