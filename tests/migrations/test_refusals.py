@@ -111,3 +111,15 @@ def test_damaged_copy_is_refused_with_a_clear_message(closed_populated: Path) ->
     assert "backup" in caught.value.message
     reopened = open_database(closed_populated)
     reopened.close()
+
+
+def test_folder_instead_of_a_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="cannot be opened"):
+        open_database(tmp_path)
+
+
+def test_path_under_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder")
+
+    with pytest.raises(DatabaseError, match="Cannot create the folder"):
+        open_database(tmp_path / "notes.txt" / "crm.sqlite")
