@@ -70,8 +70,9 @@ def test_write_session_takes_the_write_lock_before_writing(
 def test_read_session_does_not_block_writers(
     db: Database, other_writer: sqlite3.Connection
 ) -> None:
+    count_tags = text("SELECT count(*) FROM tag")
     with db.read() as session:
-        session.execute(select(Person.id)).all()
+        assert session.scalar(count_tags) == 0
 
         other_writer.execute("BEGIN IMMEDIATE")
         other_writer.execute(
@@ -80,10 +81,12 @@ def test_read_session_does_not_block_writers(
         )
         other_writer.execute("COMMIT")
 
-        assert session.execute(text("SELECT count(*) FROM person")).scalar() == 0
+        assert session.scalar(count_tags) == 0  # a consistent snapshot until it ends
+    with db.read() as session:
+        assert session.scalar(count_tags) == 1
 
 
-def test_write_session_sees_a_consistent_snapshot_while_others_wait(
+def test_other_writers_wait_until_the_write_session_ends(
     db: Database, other_writer: sqlite3.Connection
 ) -> None:
     with db.sessions.begin() as session:
