@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +61,10 @@ class Database:
         self.engine = engine
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         # Reads do not need the write lock up front.
-        reader = engine.execution_options(sqlite_begin="DEFERRED")
-        self.read_sessions: sessionmaker[Session] = sessionmaker(reader, expire_on_commit=False)
+        self.reader: Engine = engine.execution_options(sqlite_begin="DEFERRED")
+        self.read_sessions: sessionmaker[Session] = sessionmaker(
+            self.reader, expire_on_commit=False
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -118,12 +120,36 @@ def create_database_engine(target: str | Path) -> Database:
     return Database(url, engine)
 
 
+def refuse_foreign_file(path: Path) -> None:
+    """Refuse a file that is not a TechZone CRM database, before any connection changes it.
+
+    The engine switches every connection to WAL mode, which rewrites the file header, so
+    another program's file is looked at read-only first.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"The file {path} is not a TechZone CRM database or it is damaged ({exc}); "
+            "it has not been changed."
+        ) from exc
+    if tables and "alembic_version" not in tables:
+        raise DatabaseError(
+            f"{path} holds tables but is not a TechZone CRM database; it has not been changed."
+        )
+
+
 def quick_check(db: Database) -> None:
     """Refuse a damaged SQLite file before anything writes to it."""
     if not db.is_sqlite:
         return
     try:
-        with db.engine.connect() as conn:
+        with db.reader.connect() as conn:
             result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
     except DBAPIError as exc:
         raise explain(exc, db) from exc

@@ -14,7 +14,13 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import DBAPIError
 
 from techzone_crm.db.backup import backup_sqlite
-from techzone_crm.db.engine import Database, create_database_engine, explain, quick_check
+from techzone_crm.db.engine import (
+    Database,
+    create_database_engine,
+    explain,
+    quick_check,
+    refuse_foreign_file,
+)
 from techzone_crm.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -52,7 +58,7 @@ def head_revision() -> str:
 
 def current_revision(db: Database) -> str | None:
     """The schema revision stored in the database (None for a new, empty one)."""
-    with db.engine.connect() as conn:
+    with db.reader.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -117,6 +123,8 @@ def open_database(target: str | Path) -> Database:
     """Open ``target`` (a path or URL), check it and bring its schema up to date."""
     db = create_database_engine(target)
     try:
+        if db.sqlite_path is not None:
+            refuse_foreign_file(db.sqlite_path)
         quick_check(db)
         upgrade(db)
     except BaseException:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from techzone_crm.db.models import Affiliation, Organisation, Person
 from techzone_crm.errors import ValidationError
 from techzone_crm.services import validation as v
-from techzone_crm.services.common import check_version, fetch
+from techzone_crm.services.common import check_version, fetch, save
 
 WHAT = "affiliation"
 
@@ -68,7 +68,7 @@ def add_affiliation(session: Session, data: AffiliationData) -> Affiliation:
     aff = Affiliation()
     _apply(session, aff, data)
     session.add(aff)
-    session.flush()
+    save(session, WHAT)
     return aff
 
 
@@ -82,7 +82,7 @@ def update_affiliation(
     aff = fetch(session, Affiliation, affiliation_id, WHAT)
     check_version(aff, expected_version, WHAT)
     _apply(session, aff, data)
-    session.flush()
+    save(session, WHAT)
     return aff
 
 
@@ -93,7 +93,7 @@ def delete_affiliation(
     aff = fetch(session, Affiliation, affiliation_id, WHAT)
     check_version(aff, expected_version, WHAT)
     session.delete(aff)
-    session.flush()
+    save(session, WHAT)
 
 
 def person_affiliations(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from techzone_crm.errors import ConflictError, NotFoundError
 
@@ -44,3 +45,18 @@ def check_version(obj: Any, expected: int | None, what: str) -> None:
             f"The {what} was changed elsewhere since you opened it "
             f"(version {expected}, now {obj.version})."
         )
+
+
+def save(session: Session, what: str) -> None:
+    """Flush pending changes; a row changed or deleted meanwhile becomes a ConflictError.
+
+    ``expected_version`` catches edits made before the record was loaded; this catches the
+    ones that land between loading and writing (another window or process, or a team mate).
+    """
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError(
+            f"The {what} was changed or deleted elsewhere while you were editing it. "
+            "Reload it and try again."
+        ) from exc

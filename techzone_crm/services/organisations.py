@@ -24,7 +24,7 @@ from techzone_crm.db.models import (
 from techzone_crm.errors import ValidationError
 from techzone_crm.services import validation as v
 from techzone_crm.services.affiliations import is_current
-from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch
+from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch, save
 from techzone_crm.services.search import backend_for
 
 WHAT = "organisation"
@@ -146,7 +146,7 @@ def add_organisation(session: Session, data: OrganisationData) -> Organisation:
     with session.no_autoflush:
         _apply(session, org, data)
     session.add(org)
-    session.flush()
+    save(session, WHAT)
     return org
 
 
@@ -162,7 +162,7 @@ def update_organisation(
     # Sectors live in another table: touch the organisation so that every saved edit moves
     # its version and a concurrent edit of the sectors is detected too.
     org.updated_at = utcnow()
-    session.flush()
+    save(session, WHAT)
     return org
 
 
@@ -203,7 +203,7 @@ def delete_organisation(
     for child in list(org.children):
         child.parent = None
     session.delete(org)
-    session.flush()
+    save(session, WHAT)
     return links
 
 

@@ -25,7 +25,7 @@ from techzone_crm.db.models import (
 from techzone_crm.errors import ValidationError
 from techzone_crm.services import validation as v
 from techzone_crm.services.affiliations import is_current
-from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch
+from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch, save
 from techzone_crm.services.search import backend_for
 from techzone_crm.services.tags import tags_by_name
 from techzone_crm.text import person_display_name, person_sorted_name
@@ -144,7 +144,7 @@ def add_person(session: Session, data: PersonData) -> Person:
     with session.no_autoflush:
         _apply(session, person, data)
     session.add(person)
-    session.flush()
+    save(session, WHAT)
     return person
 
 
@@ -159,7 +159,7 @@ def update_person(
     # Addresses, numbers and tags live in other tables: touch the person so that every
     # saved edit moves its version and a concurrent edit of any part is detected.
     person.updated_at = utcnow()
-    session.flush()
+    save(session, WHAT)
     return person
 
 
@@ -174,7 +174,7 @@ def delete_person(session: Session, person_id: int, expected_version: int | None
     check_version(person, expected_version, WHAT)
     removed = len(person.affiliations)
     session.delete(person)
-    session.flush()
+    save(session, WHAT)
     return removed
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.models import Tag
@@ -19,7 +19,8 @@ def tags_by_name(session: Session, names: Iterable[str]) -> list[Tag]:
         wanted.setdefault(text.casefold(), text)
     if not wanted:
         return []
-    existing = {t.name.casefold(): t for t in session.scalars(select(Tag))}
+    candidates = session.scalars(select(Tag).where(func.lower(Tag.name).in_(wanted)))
+    existing = {t.name.casefold(): t for t in candidates}
     result = []
     for key, text in wanted.items():
         tag = existing.get(key)

@@ -52,7 +52,7 @@ def test_default_database_lives_in_the_user_data_dir(
 
 def test_sqlalchemy_url_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'url.sqlite'}"
-    code, out, _ = run(capsys, "--db", url, "info")
+    code, _, _ = run(capsys, "--db", url, "info")
     assert code == EXIT_OK
     assert (tmp_path / "url.sqlite").exists()
 

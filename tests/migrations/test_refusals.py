@@ -58,11 +58,16 @@ def test_file_of_another_program_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE recipe (id INTEGER PRIMARY KEY, name TEXT)")
         conn.execute("INSERT INTO recipe (name) VALUES ('stamppot')")
 
+    before = other.read_bytes()
+
     with pytest.raises(DatabaseError, match="not a TechZone CRM database"):
         open_database(other)
 
     assert row_counts(other) == {"recipe": 1}
     assert not backups_dir(other).exists()
+    # Not even switched to WAL mode: the file is byte for byte what the other program left.
+    assert other.read_bytes() == before
+    assert not Path(f"{other}-wal").exists()
 
 
 def test_empty_file_becomes_a_new_database(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy.orm.exc import StaleDataError
 
 from techzone_crm.db.engine import Database
 from techzone_crm.errors import ConflictError
@@ -75,7 +74,7 @@ def test_edit_of_a_person_loaded_before_someone_else_saved_fails(db: Database, j
         with db.sessions.begin() as other:
             update_person(other, jan_id, PersonData("Jan", "Berg", notes="from the other window"))
 
-        with pytest.raises(StaleDataError):
+        with pytest.raises(ConflictError, match="changed or deleted elsewhere"):
             update_person(window, jan_id, PersonData("Jan", "Berg", notes="from this window"))
         window.rollback()
         assert shown.notes == "from the other window"  # reloaded after the refusal
