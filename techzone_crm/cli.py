@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from techzone_crm import __version__
 from techzone_crm.db.engine import Database, explain
-from techzone_crm.db.migrate import current_revision, open_database
+from techzone_crm.db.migrate import current_revision, open_database, schema_differences
 from techzone_crm.errors import UserError
 from techzone_crm.paths import DB_ENV_VAR, default_database
 from techzone_crm.services import maintenance, organisations, people
@@ -172,6 +172,7 @@ def _info(db: Database, _args: argparse.Namespace) -> int:
 def _check(db: Database, _args: argparse.Namespace) -> int:
     with db.sessions.begin() as session:
         problems = maintenance.integrity_problems(session)
+    problems += [f"schema differs from the models: {d}" for d in schema_differences(db)]
     if problems:
         for problem in problems:
             print(problem)

@@ -11,6 +11,14 @@ from __future__ import annotations
 # Tables whose names start with these prefixes belong to FTS5 and are not ORM models.
 FTS_TABLE_PREFIXES = ("person_fts", "organisation_fts")
 
+
+def include_object(
+    _obj: object, name: str | None, type_: str, _reflected: bool, _compare_to: object
+) -> bool:
+    """Alembic filter: leave the FTS5 tables (created by raw SQL) out of model comparisons."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE_PREFIXES))
+
+
 _TOKENIZER = "unicode61 remove_diacritics 2"
 
 _PERSON_DOC_V1 = """

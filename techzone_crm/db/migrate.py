@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic import command
+from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -14,6 +16,7 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import DBAPIError
 
 from techzone_crm.db.backup import backup_sqlite
+from techzone_crm.db.base import Base
 from techzone_crm.db.engine import (
     Database,
     create_database_engine,
@@ -21,6 +24,7 @@ from techzone_crm.db.engine import (
     quick_check,
     refuse_foreign_file,
 )
+from techzone_crm.db.fts import include_object
 from techzone_crm.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -60,6 +64,22 @@ def current_revision(db: Database) -> str | None:
     """The schema revision stored in the database (None for a new, empty one)."""
     with db.reader.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def schema_differences(db: Database) -> list[Any]:
+    """How the database's schema differs from the models (what ``alembic check`` reports)."""
+    from techzone_crm.db import models  # noqa: F401  (fills the metadata)
+
+    with db.reader.connect() as conn:
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "compare_type": True,
+                "render_as_batch": True,
+                "include_object": include_object,
+            },
+        )
+        return list(compare_metadata(context, Base.metadata))
 
 
 def upgrade(db: Database) -> MigrationResult:

@@ -2,36 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from techzone_crm.db import migrate
-from techzone_crm.db.base import Base
 from techzone_crm.db.engine import Database
-from techzone_crm.db.fts import FTS_TABLE_PREFIXES
-
-
-def _not_search_table(
-    _obj: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any
-) -> bool:
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE_PREFIXES))
-
-
-def schema_differences(db: Database) -> list[Any]:
-    """What autogenerate would write for ``db`` (the equivalent of ``alembic check``)."""
-    with db.engine.connect() as conn:
-        context = MigrationContext.configure(
-            conn,
-            opts={
-                "compare_type": True,
-                "render_as_batch": True,
-                "include_object": _not_search_table,
-            },
-        )
-        return list(compare_metadata(context, Base.metadata))
 
 
 def test_history_has_a_single_head() -> None:
@@ -53,14 +27,14 @@ def test_new_database_is_at_the_head(db: Database) -> None:
 
 
 def test_models_and_migrations_agree(db: Database) -> None:
-    assert schema_differences(db) == []
+    assert migrate.schema_differences(db) == []
 
 
 def test_the_comparison_notices_a_difference(db: Database) -> None:
     with db.engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE person ADD COLUMN nickname VARCHAR(50)")
 
-    differences = schema_differences(db)
+    differences = migrate.schema_differences(db)
 
     [(kind, _schema, table, column)] = differences
     assert (kind, table, column.name) == ("remove_column", "person", "nickname")

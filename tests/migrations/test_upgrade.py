@@ -14,13 +14,12 @@ from techzone_crm.db import migrate
 from techzone_crm.db.backup import backups_dir
 from techzone_crm.db.base import Base
 from techzone_crm.db.engine import Database, create_database_engine
-from techzone_crm.db.migrate import MigrationResult, open_database, upgrade
+from techzone_crm.db.migrate import MigrationResult, open_database, schema_differences, upgrade
 from techzone_crm.errors import DatabaseError
 from techzone_crm.services import maintenance, people
 from techzone_crm.services.people import PersonData, PersonQuery
 
 from .helpers import populate, row_counts, stored_revision
-from .test_schema import schema_differences
 
 
 @dataclass

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from alembic import context
 
 from techzone_crm.db import models  # noqa: F401  (fills the metadata)
 from techzone_crm.db.base import Base
-from techzone_crm.db.fts import FTS_TABLE_PREFIXES
-
-
-def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
-    """Leave the FTS5 tables (created by raw SQL) out of model comparisons."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE_PREFIXES))
-
+from techzone_crm.db.fts import include_object
 
 connection = context.config.attributes.get("connection")
 if connection is None:
