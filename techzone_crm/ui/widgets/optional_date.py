@@ -1,0 +1,63 @@
+"""A date that may be unknown: a check box that switches a date field on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+
+# The date field shows its special text at its minimum, so the minimum stands for "unknown".
+_UNKNOWN = QDate(1900, 1, 1)
+
+
+class OptionalDateEdit(QWidget):
+    """A date or nothing. Unchecked means unknown; checking it starts from today.
+
+    Signals:
+        changed(): the date or its presence changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox()
+        self.check.setAccessibleName(self.tr("{name} known").format(name=accessible_name))
+        self.check.setToolTip(self.tr("Tick to enter a date; leave empty if unknown"))
+        self.edit = QDateEdit()
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setCalendarPopup(True)
+        self.edit.setMinimumDate(_UNKNOWN)
+        self.edit.setSpecialValueText(self.tr("not set"))
+        self.edit.setDate(_UNKNOWN)
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self._toggled)
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if on and self.edit.date() == _UNKNOWN:
+            self.edit.setDate(QDate.currentDate())
+        if not on:
+            self.edit.setDate(_UNKNOWN)
+        if on:
+            self.edit.setFocus()
+        self.changed.emit()
+
+    def value(self) -> date | None:
+        """The date, or None when unknown."""
+        if not self.check.isChecked() or self.edit.date() == _UNKNOWN:
+            return None
+        day = self.edit.date()
+        return date(day.year(), day.month(), day.day())
+
+    def set_value(self, value: date | None) -> None:
+        """Show ``value`` (None: unknown)."""
+        self.check.setChecked(value is not None)
+        self.edit.setDate(QDate(value) if value is not None else _UNKNOWN)
+        self.edit.setEnabled(value is not None)
