@@ -1,0 +1,335 @@
+"""The main window: navigation between Contacts and Organisations, menus, toolbar, status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from techzone_crm import __version__
+from techzone_crm.db.engine import Database
+from techzone_crm.ui.errors import ErrorReporter
+from techzone_crm.ui.icons import app_icon, icon
+from techzone_crm.ui.tasks import TaskRunner
+from techzone_crm.ui.views.contacts_view import ContactsView
+from techzone_crm.ui.views.organisations_view import OrganisationsView
+from techzone_crm.ui.views.record_view import RecordView
+
+CONTACTS, ORGANISATIONS = range(2)
+
+_NAV_STYLE = """
+QListWidget#navigation { border: none; background: palette(window); outline: 0; }
+QListWidget#navigation::item { padding: 8px 10px; border-radius: 6px; margin: 2px 6px; }
+QListWidget#navigation::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
+"""
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Signals:
+        demo_requested(): the user asked to load the example data (Help menu).
+    """
+
+    demo_requested = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        reporter: ErrorReporter,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.runner = runner
+        self.reporter = reporter
+        self.settings = settings if settings is not None else QSettings()
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(self.tr("TechZone CRM — {db}").format(db=self._db_name()))
+        self.resize(1280, 800)
+
+        self.contacts = ContactsView(db, runner, reporter)
+        self.organisations = OrganisationsView(db, runner, reporter)
+        self.views: list[RecordView] = [self.contacts, self.organisations]
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Sections"))
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setStyleSheet(_NAV_STYLE)
+        for text, name in (
+            (self.tr("Contacts"), "contacts"),
+            (self.tr("Organisations"), "organisations"),
+        ):
+            QListWidgetItem(icon(name), text, self.navigation)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 40)
+        self.stack = QStackedWidget()
+        for view in self.views:
+            self.stack.addWidget(view)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel()
+        self.db_label = QLabel(self._db_name())
+        self.db_label.setToolTip(self.tr("Database: {path}").format(path=db.describe()))
+        self.db_label.setEnabled(False)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+
+        self.navigation.currentRowChanged.connect(self.show_page)
+        for view in self.views:
+            view.status_changed.connect(self._view_status)
+            view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            view.current_changed.connect(self._update_actions)
+            view.table.addActions([self.edit_action, self.delete_action, self.copy_action])
+        self.organisations.person_activated.connect(self.go_to_person)
+
+        self._restore()
+
+    def _db_name(self) -> str:
+        path = self.db.sqlite_path
+        return path.name if path else self.db.describe()
+
+    # -- actions ----------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | None = None, icon_name: str = ""
+    ) -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_person_action = self._action(
+            self.tr("New &person…"), self.new_person, QKeySequence(keys.New), "person-add"
+        )
+        self.new_person_action.setIconText(self.tr("New person"))
+        self.new_org_action = self._action(
+            self.tr("New &organisation…"),
+            self.new_organisation,
+            QKeySequence("Ctrl+Shift+N"),
+            "organisation-add",
+        )
+        self.new_org_action.setIconText(self.tr("New organisation"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.edit_action = self._action(self.tr("&Edit…"), self._edit, None, "edit")
+        self.edit_action.setIconText(self.tr("Edit"))
+        # Enter, Delete and Copy act on the table only, so that the search field keeps them.
+        self.edit_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action = self._action(
+            self.tr("&Delete…"), self._delete, QKeySequence(keys.Delete), "delete"
+        )
+        self.delete_action.setIconText(self.tr("Delete"))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action = self._action(self.tr("&Copy row"), self._copy, QKeySequence(keys.Copy))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.find_action = self._action(
+            self.tr("&Find…"), self._find, QKeySequence(keys.Find), "search"
+        )
+
+        self.contacts_action = self._action(
+            self.tr("&Contacts"),
+            lambda: self.show_page(CONTACTS),
+            QKeySequence("Ctrl+1"),
+            "contacts",
+        )
+        self.organisations_action = self._action(
+            self.tr("&Organisations"),
+            lambda: self.show_page(ORGANISATIONS),
+            QKeySequence("Ctrl+2"),
+            "organisations",
+        )
+        self.details_action = self._action(
+            self.tr("Show &details pane"), self._toggle_details, QKeySequence("Ctrl+D")
+        )
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(True)
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence(keys.Refresh), "refresh"
+        )
+
+        self.demo_action = self._action(self.tr("Load &example data…"), self.demo_requested.emit)
+        self.about_action = self._action(self.tr("&About TechZone CRM"), self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt_action = self._action(self.tr("About &Qt"), QApplication.aboutQt)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_person_action, self.new_org_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.edit_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.copy_action, self.find_action])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.contacts_action, self.organisations_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.details_action, self.refresh_action])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.demo_action)
+        help_menu.addSeparator()
+        help_menu.addActions([self.about_action, self.about_qt_action])
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_person_action, self.new_org_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.edit_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # -- pages ------------------------------------------------------------------------
+
+    def current_view(self) -> RecordView:
+        """The page on screen."""
+        return self.views[self.stack.currentIndex()]
+
+    def show_page(self, page: int) -> None:
+        """Switch to Contacts or Organisations."""
+        if self.navigation.currentRow() != page:
+            self.navigation.setCurrentRow(page)  # comes back here through the signal
+            return
+        self.stack.setCurrentIndex(page)
+        view = self.current_view()
+        self.count_label.setText(view.current_status())
+        # Ctrl+N makes what the page lists; the other kind moves to Ctrl+Shift+N.
+        main, other = (
+            (self.new_person_action, self.new_org_action)
+            if page == CONTACTS
+            else (self.new_org_action, self.new_person_action)
+        )
+        main.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        other.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self._update_actions()
+
+    def go_to_person(self, person_id: int, name: str) -> None:
+        """Show a person on the Contacts page."""
+        self.show_page(CONTACTS)
+        self.contacts.show_record(person_id, name)
+
+    def _view_status(self, text: str) -> None:
+        if self.sender() is self.current_view():
+            self.count_label.setText(text)
+
+    def _update_actions(self) -> None:
+        has_record = self.current_view().shown_id() is not None
+        self.edit_action.setEnabled(has_record)
+        self.delete_action.setEnabled(has_record)
+
+    # -- commands ---------------------------------------------------------------------
+
+    def new_person(self) -> None:
+        """Open the dialog for a new person."""
+        self.show_page(CONTACTS)
+        self.contacts.new_record()
+
+    def new_organisation(self) -> None:
+        """Open the dialog for a new organisation."""
+        self.show_page(ORGANISATIONS)
+        self.organisations.new_record()
+
+    def _edit(self) -> None:
+        self.current_view().edit_selected()
+
+    def _delete(self) -> None:
+        self.current_view().delete_selected()
+
+    def _copy(self) -> None:
+        self.current_view().copy_selected()
+
+    def _find(self) -> None:
+        self.current_view().focus_search()
+
+    def _toggle_details(self, shown: bool) -> None:
+        for view in self.views:
+            view.details.setVisible(shown)
+
+    def refresh(self) -> None:
+        """Re-read both pages from the database."""
+        for view in self.views:
+            view.refresh()
+        self.statusBar().showMessage(self.tr("Refreshed."), 3000)
+
+    def about(self) -> None:
+        """Show the About box."""
+        QMessageBox.about(
+            self,
+            self.tr("About TechZone CRM"),
+            self.tr(
+                "<h3>TechZone CRM {version}</h3>"
+                "<p>Stakeholders, organisations and agendas for public affairs in a regional "
+                "triple-helix collaboration: government, business and education.</p>"
+                "<p>Your data stays on this computer, in {db}.</p>"
+            ).format(version=__version__, db=self.db.describe()),
+        )
+
+    # -- settings ---------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        for view in self.views:
+            view.restore_state(self.settings)
+        shown = self.settings.value("main/details", True, type=bool)
+        self.details_action.setChecked(bool(shown))
+        self._toggle_details(bool(shown))
+        page = self.settings.value("main/page", CONTACTS, type=int)
+        self.navigation.setCurrentRow(page if page in (CONTACTS, ORGANISATIONS) else CONTACTS)
+        self.show_page(self.navigation.currentRow())
+
+    def save_settings(self) -> None:
+        """Remember the window's geometry, panes and columns."""
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.setValue("main/page", self.stack.currentIndex())
+        self.settings.setValue("main/details", self.details_action.isChecked())
+        for view in self.views:
+            view.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The main window's pages: contacts and organisations, each with a detail pane."""

@@ -1,0 +1,194 @@
+"""The Contacts page: people, searchable and sortable, with their details beside them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from techzone_crm.db.engine import Database
+from techzone_crm.services import affiliations, people
+from techzone_crm.services.people import PersonQuery
+from techzone_crm.ui import prompts
+from techzone_crm.ui.dialogs.affiliation_dialog import AffiliationDialog, AffiliationMode
+from techzone_crm.ui.dialogs.person_dialog import PersonDialog
+from techzone_crm.ui.errors import ErrorReporter, as_user_error
+from techzone_crm.ui.models.people_model import PeopleTableModel
+from techzone_crm.ui.tasks import TaskRunner
+from techzone_crm.ui.views.person_details import PersonDetails
+from techzone_crm.ui.views.record_view import RecordView
+
+
+class ContactsView(RecordView):
+    """People in the register.
+
+    Signals:
+        (inherited) status_changed(str), message(str), current_changed().
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        reporter: ErrorReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        model = PeopleTableModel(db, runner, PersonQuery())
+        details = PersonDetails(db)
+        super().__init__(db, model, details, reporter, "contacts", parent)
+        model.setParent(self)
+        self.person_details = details
+        self.people_model = model
+        self.dialog: PersonDialog | AffiliationDialog | None = None
+        self.search.setPlaceholderText(
+            self.tr("Search people by name, organisation, role or e-mail (Ctrl+F)")
+        )
+        self.search.setAccessibleName(self.tr("Search people"))
+        self.table.setAccessibleName(self.tr("People"))
+        self.person_details.edit_requested.connect(self.edit_record)
+        self.person_details.add_role_requested.connect(self.add_role)
+        self.person_details.role_requested.connect(self._role_action)
+        model.reset()
+
+    def status_text(self, shown: int, total: int, filtered: bool) -> str:
+        if filtered:
+            return self.tr("Showing %1 of %Ln people", "", total).replace(
+                "%1", self.locale().toString(shown)
+            )
+        return self.tr("%Ln people", "", total)
+
+    def empty_text(self, filtered: bool) -> str:
+        if filtered:
+            return self.tr("Nobody matches “{text}”.").format(text=self.search.text().strip())
+        return self.tr(
+            "No people yet.\nPress Ctrl+N to add someone, or load the example data "
+            "from the Help menu."
+        )
+
+    def show_details(self, record_id: int | None) -> None:
+        self.person_details.show_person(record_id)
+
+    def details_id(self) -> int | None:
+        return self.person_details.person_id
+
+    def show_record(self, person_id: int, name: str) -> None:
+        """Find ``person_id`` by name and show them (used to jump from an organisation)."""
+        self.search.setText(name)
+        self.search.flush()
+        self.refresh(select_id=person_id)
+
+    # -- people -----------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        self._open(PersonDialog(self.db, None, self))
+
+    def edit_record(self, record_id: int) -> None:
+        self._open(PersonDialog(self.db, record_id, self))
+
+    def _open(self, dialog: PersonDialog | AffiliationDialog) -> None:
+        self.dialog = dialog
+        if isinstance(dialog, PersonDialog):
+            dialog.saved.connect(self._person_saved)
+        else:
+            dialog.saved.connect(self._role_saved)
+        dialog.open()
+
+    def _person_saved(self, person_id: int) -> None:
+        self.refresh(select_id=person_id)
+        facts = self.person_details.facts_shown
+        if facts is not None:
+            self.message.emit(self.tr("Saved {name}.").format(name=facts.display_name))
+
+    def delete_selected(self) -> None:
+        person_id = self.shown_id()
+        if person_id is None:
+            return
+        try:
+            with self.db.read() as session:
+                person = people.get_person(session, person_id)
+                name, version = person.display_name, person.version
+                roles = affiliations.person_affiliations(session, person_id)
+        except Exception as exc:
+            self._report(exc)
+            return
+        if roles:
+            current = sum(1 for r in roles if r.current)
+            details = self.tr(
+                "Their %n role(s) at organisations will be deleted too "
+                "({current} current). This cannot be undone.",
+                "",
+                len(roles),
+            ).format(current=current)
+        else:
+            details = self.tr("This cannot be undone.")
+        if not prompts.confirm(
+            self,
+            self.tr("Delete person"),
+            self.tr("Delete {name}?").format(name=name),
+            details,
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            with self.db.sessions.begin() as session:
+                removed = people.delete_person(session, person_id, expected_version=version)
+        except Exception as exc:
+            self._report(exc)
+            return
+        self._wanted, self._pinned = None, False
+        self.person_details.show_person(None)
+        self.refresh()
+        self.message.emit(
+            self.tr("Deleted {name} and %n role(s).", "", removed).format(name=name)
+            if removed
+            else self.tr("Deleted {name}.").format(name=name)
+        )
+
+    def _report(self, exc: Exception) -> None:
+        problem = as_user_error(exc, self.db)
+        if problem is None:
+            raise exc
+        prompts.show_problem(self, self.tr("Contacts"), problem.message)
+        self.refresh()
+
+    # -- roles ------------------------------------------------------------------------
+
+    def add_role(self, person_id: int) -> None:
+        """Open the dialog for a new role of ``person_id``."""
+        self._open(AffiliationDialog(self.db, person_id, None, AffiliationMode.ADD, self))
+
+    def _role_action(self, person_id: int, affiliation_id: int, action: str) -> None:
+        if action == "remove":
+            self._remove_role(person_id, affiliation_id)
+            return
+        mode = AffiliationMode.END if action == "end" else AffiliationMode.EDIT
+        self._open(AffiliationDialog(self.db, person_id, affiliation_id, mode, self))
+
+    def _role_saved(self, _affiliation_id: int) -> None:
+        # The list shows each person's main role, so the table changes too.
+        self.refresh(select_id=self.person_details.person_id)
+        self.message.emit(self.tr("Role saved."))
+
+    def _remove_role(self, person_id: int, affiliation_id: int) -> None:
+        facts = self.person_details.facts_shown
+        role = next((r for r in facts.roles if r.id == affiliation_id), None) if facts else None
+        if role is None:
+            return
+        what = ", ".join(x for x in (role.role, role.organisation_name) if x)
+        if not prompts.confirm(
+            self,
+            self.tr("Remove role"),
+            self.tr("Remove the role “{role}”?").format(role=what),
+            self.tr(
+                "Only remove a role that was entered by mistake. If the person left, "
+                "use End role instead, so that the history is kept."
+            ),
+            self.tr("Remove"),
+        ):
+            return
+        try:
+            with self.db.sessions.begin() as session:
+                affiliations.delete_affiliation(session, affiliation_id, role.version)
+        except Exception as exc:
+            self._report(exc)
+            return
+        self.refresh(select_id=person_id)
+        self.message.emit(self.tr("Role removed."))

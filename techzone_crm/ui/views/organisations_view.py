@@ -1,0 +1,179 @@
+"""The Organisations page: organisations by helix, with their people beside them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+
+from techzone_crm.db.engine import Database
+from techzone_crm.db.models import Helix
+from techzone_crm.services import organisations
+from techzone_crm.services.organisations import OrganisationQuery
+from techzone_crm.ui import labels, prompts
+from techzone_crm.ui.dialogs.organisation_dialog import OrganisationDialog
+from techzone_crm.ui.errors import ErrorReporter, as_user_error
+from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
+from techzone_crm.ui.tasks import TaskRunner
+from techzone_crm.ui.views.organisation_details import OrganisationDetails
+from techzone_crm.ui.views.record_view import RecordView
+
+
+class OrganisationsView(RecordView):
+    """Organisations in the register, filterable by helix and partnership.
+
+    Signals:
+        person_activated(int, str): the user wants to go to this person (id, sorted name).
+        (inherited) status_changed(str), message(str), current_changed().
+    """
+
+    person_activated = Signal(int, str)
+
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        reporter: ErrorReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        model = OrganisationsTableModel(db, runner, OrganisationQuery())
+        details = OrganisationDetails(db)
+        super().__init__(db, model, details, reporter, "organisations", parent)
+        model.setParent(self)
+        self.org_model = model
+        self.org_details = details
+        self.dialog: OrganisationDialog | None = None
+        self.search.setPlaceholderText(
+            self.tr("Search organisations by name, short name or region (Ctrl+F)")
+        )
+        self.search.setAccessibleName(self.tr("Search organisations"))
+        self.table.setAccessibleName(self.tr("Organisations"))
+
+        self.helix_filter = QComboBox()
+        self.helix_filter.setAccessibleName(self.tr("Helix"))
+        self.helix_filter.addItem(self.tr("All helices"), None)
+        for helix, text in labels.choices(Helix):
+            self.helix_filter.addItem(labels.helix_swatch(Helix(helix)), text, helix.value)
+        self.partner_filter = QCheckBox(self.tr("Partners only"))
+        self.filter_bar.addWidget(self.helix_filter)
+        self.filter_bar.addWidget(self.partner_filter)
+        self.helix_filter.currentIndexChanged.connect(self._filters_changed)
+        self.partner_filter.toggled.connect(self._filters_changed)
+
+        details.edit_requested.connect(self.edit_record)
+        details.person_activated.connect(self.person_activated)
+        model.reset()
+
+    def _filters_changed(self) -> None:
+        helix = self.helix_filter.currentData()
+        self.org_model.set_query(
+            dataclasses.replace(
+                self.org_model.query,
+                helix=Helix(helix) if helix else None,
+                partners_only=self.partner_filter.isChecked(),
+            )
+        )
+        self._update_status()
+
+    def _filtered(self) -> bool:
+        query = self.org_model.query
+        return bool(query.text.strip() or query.helix or query.partners_only)
+
+    def status_text(self, shown: int, total: int, filtered: bool) -> str:
+        if filtered or self._filtered():
+            return self.tr("Showing %1 of %Ln organisations", "", total).replace(
+                "%1", self.locale().toString(shown)
+            )
+        return self.tr("%Ln organisations", "", total)
+
+    def empty_text(self, filtered: bool) -> str:
+        if filtered or self._filtered():
+            return self.tr("No organisation matches the search and filters.")
+        return self.tr(
+            "No organisations yet.\nUse File › New organisation to add one, or load the "
+            "example data from the Help menu."
+        )
+
+    def show_details(self, record_id: int | None) -> None:
+        self.org_details.show_organisation(record_id)
+
+    def details_id(self) -> int | None:
+        return self.org_details.org_id
+
+    # -- organisations ----------------------------------------------------------------
+
+    def new_record(self) -> None:
+        self._open(OrganisationDialog(self.db, None, self))
+
+    def edit_record(self, record_id: int) -> None:
+        self._open(OrganisationDialog(self.db, record_id, self))
+
+    def _open(self, dialog: OrganisationDialog) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)
+        dialog.open()
+
+    def _saved(self, org_id: int) -> None:
+        self.refresh(select_id=org_id)
+        facts = self.org_details.facts_shown
+        if facts is not None:
+            self.message.emit(self.tr("Saved {name}.").format(name=facts.name))
+
+    def delete_selected(self) -> None:
+        org_id = self.shown_id()
+        if org_id is None:
+            return
+        try:
+            with self.db.read() as session:
+                org = organisations.get_organisation(session, org_id)
+                name, version = org.name, org.version
+                links = organisations.organisation_links(session, org_id)
+        except Exception as exc:
+            self._report(exc)
+            return
+        consequences = []
+        if links.affiliations:
+            consequences.append(
+                self.tr(
+                    "%n role(s) of people at this organisation will be deleted "
+                    "({current} current); the people themselves are kept.",
+                    "",
+                    links.affiliations,
+                ).format(current=links.current_affiliations)
+            )
+        if links.children:
+            consequences.append(
+                self.tr(
+                    "%n organisation(s) that are part of it will no longer belong to a "
+                    "parent organisation.",
+                    "",
+                    links.children,
+                )
+            )
+        consequences.append(self.tr("This cannot be undone."))
+        if not prompts.confirm(
+            self,
+            self.tr("Delete organisation"),
+            self.tr("Delete {name}?").format(name=name),
+            "\n\n".join(consequences),
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            with self.db.sessions.begin() as session:
+                organisations.delete_organisation(session, org_id, expected_version=version)
+        except Exception as exc:
+            self._report(exc)
+            return
+        self._wanted, self._pinned = None, False
+        self.org_details.show_organisation(None)
+        self.refresh()
+        self.message.emit(self.tr("Deleted {name}.").format(name=name))
+
+    def _report(self, exc: Exception) -> None:
+        problem = as_user_error(exc, self.db)
+        if problem is None:
+            raise exc
+        prompts.show_problem(self, self.tr("Organisations"), problem.message)
+        self.refresh()

@@ -1,0 +1,201 @@
+"""The detail pane of a person: contact facts, roles (current and former), notes."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from techzone_crm.db.engine import Database
+from techzone_crm.errors import NotFoundError
+from techzone_crm.services import affiliations, people
+from techzone_crm.services.affiliations import AffiliationRow
+from techzone_crm.services.validation import format_phone
+from techzone_crm.ui import labels
+from techzone_crm.ui.icons import icon
+from techzone_crm.ui.models.grouped_model import Group, GroupedRecord, GroupedRecordsModel
+from techzone_crm.ui.views.detail_pane import DetailPane, format_period, link
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """What the pane shows of a person, read in one short session."""
+
+    id: int
+    display_name: str
+    emails: list[tuple[str, str]]
+    phones: list[tuple[str, str]]
+    owner: str
+    tags: list[str]
+    notes: str
+    roles: list[AffiliationRow]
+
+
+def read_person(db: Database, person_id: int) -> PersonFacts:
+    """Everything the pane needs about ``person_id``."""
+    with db.read() as session:
+        person = people.get_person(session, person_id)
+        return PersonFacts(
+            id=person.id,
+            display_name=person.display_name,
+            emails=[(e.address, labels.label(e.kind)) for e in person.emails],
+            phones=[(format_phone(p.number), labels.label(p.kind)) for p in person.phones],
+            owner=person.owner.name if person.owner else "",
+            tags=sorted((t.name for t in person.tags), key=str.casefold),
+            notes=person.notes,
+            roles=affiliations.person_affiliations(session, person_id),
+        )
+
+
+class PersonDetails(DetailPane):
+    """Shows one person; its buttons ask the view to edit the person or a role.
+
+    Signals:
+        edit_requested(int): edit the person with this id.
+        add_role_requested(int): add a role to the person with this id.
+        role_requested(int, int, str): person id, affiliation id and "edit", "end" or "remove".
+    """
+
+    edit_requested = Signal(int)
+    add_role_requested = Signal(int)
+    role_requested = Signal(int, int, str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Select a person to see their details."), parent)
+        self._db = db
+        self.person_id: int | None = None
+        self.facts_shown: PersonFacts | None = None
+        self.emails_label = self.fact(self.tr("E-mail"))
+        self.phones_label = self.fact(self.tr("Phone"))
+        self.owner_label = self.fact(self.tr("Relationship owner"))
+        self.tags_label = self.fact(self.tr("Tags"))
+
+        self.section(self.tr("Roles"))
+        self.roles_model = GroupedRecordsModel(
+            [self.tr("Organisation"), self.tr("Role"), self.tr("Period")], self
+        )
+        self.roles_view = self.grouped_list(self.roles_model)
+        self.roles_view.setAccessibleName(self.tr("Roles"))
+        self.body.addWidget(self.roles_view)
+        buttons = QHBoxLayout()
+        self.add_role_button = QPushButton(icon("role-add"), self.tr("Add role…"))
+        self.edit_role_button = QPushButton(self.tr("Edit…"))
+        self.end_role_button = QPushButton(self.tr("End role…"))
+        self.end_role_button.setToolTip(self.tr("Record that this person left (sets the end date)"))
+        self.remove_role_button = QPushButton(self.tr("Remove"))
+        self.remove_role_button.setToolTip(self.tr("Delete a role that was entered by mistake"))
+        for button in (
+            self.add_role_button,
+            self.edit_role_button,
+            self.end_role_button,
+            self.remove_role_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+
+        self.section(self.tr("Notes"))
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.notes_label)
+        self.body.addStretch(1)
+
+        self.edit_button.clicked.connect(self._edit)
+        self.add_role_button.clicked.connect(self._add_role)
+        self.edit_role_button.clicked.connect(lambda: self._role("edit"))
+        self.end_role_button.clicked.connect(lambda: self._role("end"))
+        self.remove_role_button.clicked.connect(lambda: self._role("remove"))
+        self.roles_view.doubleClicked.connect(lambda _i: self._role("edit"))
+        self.roles_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.roles_model.rowsRemoved.connect(self._update_buttons)
+        self._update_buttons()
+
+    def show_person(self, person_id: int | None) -> None:
+        """Show ``person_id`` (None: nothing selected)."""
+        self.person_id = person_id
+        if person_id is None:
+            self.facts_shown = None
+            self.show_empty(self.tr("Select a person to see their details."))
+            return
+        try:
+            facts = read_person(self._db, person_id)
+        except NotFoundError:
+            self.person_id = None
+            self.show_empty(self.tr("This person no longer exists."))
+            return
+        self.facts_shown = facts
+        self.title.setText(facts.display_name)
+        current = [r for r in facts.roles if r.current]
+        self.subtitle.setText(
+            ", ".join(x for x in (current[0].role, current[0].organisation_name) if x)
+            if current
+            else ""
+        )
+        self.subtitle.setVisible(bool(current))
+        self.set_fact(
+            self.emails_label,
+            "<br>".join(
+                f"{link('mailto:' + a, a)} <small>({html.escape(k)})</small>"
+                for a, k in facts.emails
+            ),
+        )
+        self.set_fact(
+            self.phones_label,
+            "<br>".join(
+                f"{link('tel:' + n.replace(' ', ''), n)} <small>({html.escape(k)})</small>"
+                for n, k in facts.phones
+            ),
+        )
+        self.set_fact(self.owner_label, html.escape(facts.owner) or self.tr("<i>nobody yet</i>"))
+        self.set_fact(self.tags_label, html.escape(", ".join(facts.tags)))
+        self.notes_label.setText(facts.notes or self.tr("No notes."))
+        self.notes_label.setEnabled(bool(facts.notes))
+        self._fill_roles(facts.roles)
+        self.show_content()
+
+    def _fill_roles(self, roles: list[AffiliationRow]) -> None:
+        def record(r: AffiliationRow) -> GroupedRecord:
+            return GroupedRecord(
+                [r.organisation_name, r.role, format_period(r.start_date, r.end_date)],
+                r.id,
+                dimmed=not r.current,
+            )
+
+        self.roles_model.set_groups(
+            [
+                Group(self.tr("Current"), [record(r) for r in roles if r.current]),
+                Group(self.tr("Former"), [record(r) for r in roles if not r.current]),
+            ]
+        )
+        if not roles:
+            self.roles_view.setAccessibleDescription(self.tr("No roles recorded yet"))
+
+    def selected_role(self) -> int | None:
+        """The id of the role selected in the list, if any."""
+        index: QModelIndex = self.roles_view.currentIndex()
+        if not index.isValid() or not self.roles_view.selectionModel().isSelected(index):
+            return None
+        value = index.data(GroupedRecordsModel.ID_ROLE)
+        return int(value) if value is not None else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        chosen = self.selected_role() is not None
+        for button in (self.edit_role_button, self.end_role_button, self.remove_role_button):
+            button.setEnabled(chosen)
+
+    def _edit(self) -> None:
+        if self.person_id is not None:
+            self.edit_requested.emit(self.person_id)
+
+    def _add_role(self) -> None:
+        if self.person_id is not None:
+            self.add_role_requested.emit(self.person_id)
+
+    def _role(self, action: str) -> None:
+        role_id = self.selected_role()
+        if self.person_id is not None and role_id is not None:
+            self.role_requested.emit(self.person_id, role_id, action)
