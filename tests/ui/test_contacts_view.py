@@ -159,6 +159,7 @@ def test_adding_a_person_through_the_dialog_shows_them_in_the_table(
     window.new_person_action.trigger()
     dialog = window.contacts.dialog
     assert isinstance(dialog, PersonDialog) and dialog.isVisible()
+    assert dialog.emails.text_edit(0).isVisible()  # an empty row is ready to type in
     qtbot.keyClicks(dialog.given_edit, "Pieter")
     qtbot.keyClicks(dialog.prefix_edit, "de")
     qtbot.keyClicks(dialog.family_edit, "Boer")
@@ -328,3 +329,24 @@ def test_copy_puts_the_row_on_the_clipboard(
     select(qtbot, window, "Bakker, Els")
     window.copy_action.trigger()
     assert QApplication.clipboard().text().startswith("Bakker, Els\tNHL Stenden\tDirecteur")
+
+
+def test_a_prefix_typed_into_the_family_name_is_pointed_out(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], sample: dict[str, int]
+) -> None:
+    window = make_window()
+    window.contacts.new_record()
+    dialog = window.contacts.dialog
+    assert isinstance(dialog, PersonDialog)
+    dialog.given_edit.setText("Jan")
+    dialog.family_edit.setText("van der Berg")
+    assert dialog.sorted_preview.text() == (
+        "Sorted as: van der Berg, Jan — put “van der” under Name prefix to sort by Berg"
+    )
+    dialog.family_edit.setText("Berg")
+    dialog.prefix_edit.setText("van der")
+    assert dialog.sorted_preview.text() == "Sorted as: Berg, Jan van der"
+    dialog.family_edit.setText("Dekker")  # starts with "de" but is no prefix
+    dialog.prefix_edit.clear()
+    assert dialog.sorted_preview.text() == "Sorted as: Dekker, Jan"
+    dialog.reject()

@@ -14,6 +14,37 @@ from techzone_crm.ui.dialogs.form import RecordDialog
 from techzone_crm.ui.widgets.entry_list import EntryList
 from techzone_crm.ui.widgets.tag_edit import TagEdit
 
+# Common Dutch name prefixes (tussenvoegsels), to notice one typed into the family name.
+_PREFIXES = (
+    "van der",
+    "van den",
+    "van de",
+    "in 't",
+    "van 't",
+    "van",
+    "de",
+    "der",
+    "den",
+    "het",
+    "ter",
+    "ten",
+    "te",
+    "'t",
+    "op de",
+    "in de",
+    "uit de",
+    "uit den",
+)
+
+
+def _leading_prefix(family: str) -> str:
+    """The name prefix a family name starts with ("de" in "de Boer"), or empty."""
+    lowered = family.strip().casefold()
+    for prefix in sorted(_PREFIXES, key=len, reverse=True):
+        if lowered.startswith(prefix + " ") and len(lowered) > len(prefix) + 1:
+            return family.strip()[: len(prefix)]
+    return ""
+
 
 class PersonDialog(RecordDialog):
     """Add a person (``person_id`` None) or edit one.
@@ -96,7 +127,13 @@ class PersonDialog(RecordDialog):
             self.sorted_preview.setText(self.tr("Sorted under the family name, without prefix"))
             return
         name = person_sorted_name(self.given_edit.text(), self.prefix_edit.text(), family)
-        self.sorted_preview.setText(self.tr("Sorted as: {name}").format(name=name))
+        text = self.tr("Sorted as: {name}").format(name=name)
+        prefix = _leading_prefix(family) if not self.prefix_edit.text().strip() else ""
+        if prefix:
+            text += " — " + self.tr("put “{prefix}” under Name prefix to sort by {rest}").format(
+                prefix=prefix, rest=family[len(prefix) :].strip()
+            )
+        self.sorted_preview.setText(text)
 
     def _email_target(self, index: int, part: str | None) -> tuple[QWidget, QLabel, str] | None:
         if not 0 <= index < len(self._email_rows):

@@ -66,8 +66,7 @@ class GroupedRecordsModel(QStandardItemModel):
                     item.setData(record.record_id, self.ID_ROLE)
                     if record.dimmed:
                         item.setForeground(dim)
-                    if record.tooltip:
-                        item.setToolTip(record.tooltip)
+                    item.setToolTip(record.tooltip or text)
                     items.append(item)
                 heading.appendRow(items)
             self.appendRow([heading, *fillers])

@@ -43,6 +43,16 @@ class OrganisationsTableModel(PagedTableModel[OrganisationRow, OrganisationQuery
         PEOPLE: OrganisationSort.PEOPLE,
     }
     RIGHT_ALIGNED: ClassVar[frozenset[int]] = frozenset({PEOPLE})
+    WIDTHS: ClassVar[dict[int, int]] = {
+        NAME: 40,
+        SHORT_NAME: 12,
+        HELIX: 27,
+        LEVEL: 18,
+        SECTORS: 20,
+        REGION: 18,
+        PARTNER: 8,
+        PEOPLE: 8,
+    }
 
     def count_rows(self, session: Session, query: OrganisationQuery) -> int:
         return organisations.count_organisations(session, query)

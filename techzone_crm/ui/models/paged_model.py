@@ -83,6 +83,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R, Q]):
     HEADERS: ClassVar[tuple[str, ...]] = ()
     SORT_KEYS: ClassVar[dict[int, StrEnum]] = {}
     RIGHT_ALIGNED: ClassVar[frozenset[int]] = frozenset()
+    #: Initial column widths in average characters (the user's own widths are remembered).
+    WIDTHS: ClassVar[dict[int, int]] = {}
 
     page_loaded = Signal(int)
     load_failed = Signal(object)

@@ -35,6 +35,14 @@ class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
         PHONE: PersonSort.PHONE,
         OWNER: PersonSort.OWNER,
     }
+    WIDTHS: ClassVar[dict[int, int]] = {
+        NAME: 26,
+        ORGANISATION: 28,
+        ROLE: 24,
+        EMAIL: 30,
+        PHONE: 15,
+        OWNER: 18,
+    }
 
     def count_rows(self, session: Session, query: PersonQuery) -> int:
         return people.count_people(session, query)

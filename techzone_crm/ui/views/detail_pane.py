@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -28,8 +29,13 @@ from techzone_crm.ui.models.grouped_model import GroupedRecordsModel
 
 
 def format_date(day: date | None) -> str:
-    """A date in the user's locale (short format), or empty."""
-    return QLocale().toString(QDate(day), QLocale.FormatType.ShortFormat) if day else ""
+    """A date in the user's locale (short format), or empty; ISO without a real locale."""
+    if day is None:
+        return ""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return day.isoformat()  # the C locale's short format ("4 03 2026") reads badly
+    return locale.toString(QDate(day), QLocale.FormatType.ShortFormat)
 
 
 def format_period(start: date | None, end: date | None) -> str:
@@ -58,8 +64,21 @@ def fact_label() -> QLabel:
         Qt.TextInteractionFlag.TextBrowserInteraction
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    # A long e-mail address cannot wrap; let it be clipped rather than widen the pane.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(40)
     return label
+
+
+def tool_button(text: str, icon_name: str = "") -> QToolButton:
+    """A compact, flat button with text (and an icon) for actions inside the pane."""
+    button = QToolButton()
+    button.setText(text)
+    if icon_name:
+        button.setIcon(icon(icon_name))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAutoRaise(True)
+    return button
 
 
 class DetailPane(QStackedWidget):
@@ -67,7 +86,7 @@ class DetailPane(QStackedWidget):
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(340)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -107,6 +126,7 @@ class DetailPane(QStackedWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.content)
         self.addWidget(scroll)
@@ -150,16 +170,35 @@ class DetailPane(QStackedWidget):
         tree.setUniformRowHeights(True)
         tree.setAllColumnsShowFocus(True)
         tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        tree.setSizeAdjustPolicy(QTreeView.SizeAdjustPolicy.AdjustToContents)
-        tree.setMinimumHeight(90)
+        tree.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        tree.setIndentation(14)
         header = tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        model.modelReset.connect(tree.expandAll)
-        model.rowsInserted.connect(lambda *_: tree.expandAll())
+        # Names and roles share the width (elided, full text in the tooltip); the last
+        # column (the period) keeps its natural width.
+        last = model.columnCount() - 1
+        for column in range(last):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.ResizeToContents)
+        model.rowsInserted.connect(lambda *_: self._fit(tree))
+        model.rowsRemoved.connect(lambda *_: self._fit(tree))
+        self._fit(tree)
         return tree
+
+    @staticmethod
+    def _fit(tree: QTreeView) -> None:
+        # As tall as its rows (up to a limit), so the pane scrolls as one page.
+        tree.expandAll()
+        model = tree.model()
+        for row in range(model.rowCount()):
+            tree.setFirstColumnSpanned(row, QModelIndex(), True)  # group headings
+        lines = sum(1 + model.rowCount(model.index(r, 0)) for r in range(model.rowCount()))
+        row_height = tree.sizeHintForRow(0)
+        if row_height <= 0:
+            row_height = tree.fontMetrics().height() + 4
+        visible = min(max(lines, 2), 14)
+        frame = 2 * tree.frameWidth()
+        tree.setFixedHeight(tree.header().sizeHint().height() + visible * row_height + frame + 2)
 
     def show_empty(self, text: str | None = None) -> None:
         """Show the hint instead of a record."""

@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from techzone_crm.db.engine import Database
 from techzone_crm.errors import NotFoundError
@@ -14,9 +14,8 @@ from techzone_crm.services import affiliations, people
 from techzone_crm.services.affiliations import AffiliationRow
 from techzone_crm.services.validation import format_phone
 from techzone_crm.ui import labels
-from techzone_crm.ui.icons import icon
 from techzone_crm.ui.models.grouped_model import Group, GroupedRecord, GroupedRecordsModel
-from techzone_crm.ui.views.detail_pane import DetailPane, format_period, link
+from techzone_crm.ui.views.detail_pane import DetailPane, format_period, link, tool_button
 
 
 @dataclass(frozen=True)
@@ -80,11 +79,12 @@ class PersonDetails(DetailPane):
         self.roles_view.setAccessibleName(self.tr("Roles"))
         self.body.addWidget(self.roles_view)
         buttons = QHBoxLayout()
-        self.add_role_button = QPushButton(icon("role-add"), self.tr("Add role…"))
-        self.edit_role_button = QPushButton(self.tr("Edit…"))
-        self.end_role_button = QPushButton(self.tr("End role…"))
+        buttons.setSpacing(2)
+        self.add_role_button = tool_button(self.tr("Add role…"), "role-add")
+        self.edit_role_button = tool_button(self.tr("Edit…"), "edit")
+        self.end_role_button = tool_button(self.tr("End role…"))
         self.end_role_button.setToolTip(self.tr("Record that this person left (sets the end date)"))
-        self.remove_role_button = QPushButton(self.tr("Remove"))
+        self.remove_role_button = tool_button(self.tr("Remove"), "delete")
         self.remove_role_button.setToolTip(self.tr("Delete a role that was entered by mistake"))
         for button in (
             self.add_role_button,
@@ -136,6 +136,7 @@ class PersonDetails(DetailPane):
             else ""
         )
         self.subtitle.setVisible(bool(current))
+        self.emails_label.setToolTip("\n".join(a for a, _k in facts.emails))
         self.set_fact(
             self.emails_label,
             "<br>".join(

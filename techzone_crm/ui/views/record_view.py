@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -78,6 +78,9 @@ class RecordView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        char = self.fontMetrics().averageCharWidth()
+        for section, chars in model.WIDTHS.items():
+            header.resizeSection(section, chars * char + 12)
         column, order = model.sort_column()
         header.setSortIndicator(column, order)
         self.table.setSortingEnabled(True)
@@ -96,6 +99,7 @@ class RecordView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self._sizes_restored = False
 
         self.filter_bar = QHBoxLayout()
         self.filter_bar.addWidget(self.search, 1)
@@ -283,6 +287,14 @@ class RecordView(QWidget):
             self.empty_label.setGeometry(self.table.viewport().rect())
         self.empty_label.setVisible(empty)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sizes_restored:
+            # First start: split by proportion once the real width is known.
+            self._sizes_restored = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_label.setGeometry(self.table.viewport().rect())
@@ -300,7 +312,7 @@ class RecordView(QWidget):
         """Restore what :meth:`save_state` remembered (ignored if missing or unreadable)."""
         splitter = settings.value(f"{self.settings_group}/splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)
+            self._sizes_restored = self.splitter.restoreState(splitter)
         header = settings.value(f"{self.settings_group}/header")
         if header is not None and self.table.horizontalHeader().restoreState(header):
             # The restored sort indicator is the user's last sort: apply it in SQL too.

@@ -91,8 +91,9 @@ class EntryList(QWidget):
         remove.clicked.connect(lambda: self._remove(row))
         self._rows.append(row)
         self._layout.insertWidget(len(self._rows) - 1, widget)
-        # A layout shows new children of a visible widget only on the next event loop pass.
-        widget.setVisible(self.isVisible())
+        if self.isVisible():
+            # A layout shows new children of a visible widget only on the next event pass.
+            widget.show()
         if focus:
             edit.setFocus()
         self.changed.emit()
