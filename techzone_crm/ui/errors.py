@@ -118,7 +118,8 @@ class ErrorReporter(QObject):
         text = _tr(
             "TechZone CRM ran into a problem it did not expect. Your data is safe: every "
             "change is saved completely or not at all. You can carry on working; if this "
-            "keeps happening, please send the details below to whoever supports TechZone CRM."
+            "keeps happening, please send the details (under Show Details) to whoever "
+            "supports TechZone CRM."
         )
         if self.log_file is not None:
             text += "\n\n" + _tr("The details are also in the log file {path}.").format(
@@ -138,8 +139,10 @@ class ErrorReporter(QObject):
         box.setWindowModality(Qt.WindowModality.ApplicationModal)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(_tr("Unexpected error"))
-        summary = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        box.setText(_tr("Something went wrong: {summary}").format(summary=summary))
+        message = str(exc).splitlines()[0][:200] if str(exc) else ""
+        summary = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        box.setText(_tr("Something went wrong ({summary}).").format(summary=summary))
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 28em; }")
         box.setInformativeText(self._explanation())
         # QMessageBox keeps the traceback behind "Show Details…", out of the user's face.
         box.setDetailedText(details)

@@ -16,6 +16,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("prompts", text)
 
 
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    # QMessageBox wraps explanations into a narrow column; give them room to read.
+    box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 26em; }")
+    return box
+
+
 class ConflictChoice(Enum):
     """What to do when a record changed elsewhere while it was being edited."""
 
@@ -25,10 +35,7 @@ class ConflictChoice(Enum):
 
 def confirm(parent: QWidget | None, title: str, text: str, details: str, accept_label: str) -> bool:
     """Ask before something that cannot be undone; Cancel is the default answer."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(text)
+    box = _box(parent, QMessageBox.Icon.Warning, title, text)
     box.setInformativeText(details)
     accept = box.addButton(accept_label, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -40,10 +47,12 @@ def confirm(parent: QWidget | None, title: str, text: str, details: str, accept_
 
 def ask_conflict(parent: QWidget | None, message: str) -> ConflictChoice:
     """Someone else saved the record first: reload their version, or keep editing."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Changed elsewhere"))
-    box.setText(_tr("This record was changed elsewhere while you were editing it."))
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        _tr("Changed elsewhere"),
+        _tr("This record was changed elsewhere while you were editing it."),
+    )
     box.setInformativeText(
         message
         + "\n\n"
@@ -62,20 +71,19 @@ def ask_conflict(parent: QWidget | None, message: str) -> ConflictChoice:
 
 def show_problem(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the user about a problem they can act on (bad input, a locked database)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(message)
+    box = _box(parent, QMessageBox.Icon.Warning, title, message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
 
 
 def offer_demo(parent: QWidget | None) -> bool:
     """On an empty database: load the fictional example data?"""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Welcome to TechZone CRM"))
-    box.setText(_tr("Your database is still empty."))
+    box = _box(
+        parent,
+        QMessageBox.Icon.Question,
+        _tr("Welcome to TechZone CRM"),
+        _tr("Your database is still empty."),
+    )
     box.setInformativeText(
         _tr(
             "Would you like to load the example data? It is a fictional network of "
@@ -93,10 +101,12 @@ def offer_demo(parent: QWidget | None) -> bool:
 
 def second_instance(parent: QWidget | None, database: str, owner: str) -> bool:
     """The database is open in another window: True to open it anyway, False to quit."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_tr("Already open"))
-    box.setText(_tr("TechZone CRM already has this database open."))
+    box = _box(
+        parent,
+        QMessageBox.Icon.Information,
+        _tr("Already open"),
+        _tr("TechZone CRM already has this database open."),
+    )
     box.setInformativeText(
         _tr(
             "{database} is in use by {owner}. Switch to that window to carry on. "

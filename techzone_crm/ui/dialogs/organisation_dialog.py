@@ -45,7 +45,7 @@ class OrganisationDialog(RecordDialog):
         for helix, text in labels.choices(Helix):
             self.helix_combo.addItem(labels.helix_swatch(Helix(helix)), text, helix.value)
         self.level_combo = QComboBox()
-        self.level_combo.addItem(self.tr("Not applicable"), None)
+        self.level_combo.addItem(self.tr("Not set"), None)
         for level, text in labels.choices(GovernmentLevel):
             self.level_combo.addItem(text, level.value)
         self.sector_boxes: dict[Sector, QCheckBox] = {}
