@@ -233,10 +233,11 @@ def test_run_gui_shows_the_main_window_and_releases_the_lock(
 
 
 def test_window_layout_is_remembered(
-    qtbot: QtBot, db: Database, reporter: ErrorReporter, settings: QSettings
+    qtbot: QtBot, qtmodeltester, db: Database, reporter: ErrorReporter, settings: QSettings
 ) -> None:
     window, runner, _loader = build_window(db, reporter, settings)
     qtbot.addWidget(window)
+    qtmodeltester.check(window.navigation.model(), force_py=True)
     window.resize(760, 560)
     window.show()
     qtbot.waitExposed(window)

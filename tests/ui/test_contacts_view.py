@@ -20,7 +20,7 @@ from techzone_crm.services.people import EmailData, PersonData, PhoneData
 from techzone_crm.services.team import TeamMemberData
 from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.person_dialog import PersonDialog
-from techzone_crm.ui.main_window import MainWindow
+from techzone_crm.ui.main_window import ORGANISATIONS, MainWindow
 from techzone_crm.ui.models.people_model import PeopleTableModel
 from tests.ui.conftest import bulk_people, wait_loaded
 
@@ -350,3 +350,23 @@ def test_a_prefix_typed_into_the_family_name_is_pointed_out(
     dialog.prefix_edit.clear()
     assert dialog.sorted_preview.text() == "Sorted as: Dekker, Jan"
     dialog.reject()
+
+
+def test_ctrl_n_makes_what_the_page_lists(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], sample: dict[str, int]
+) -> None:
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.contacts.table.setFocus()
+    qtbot.keyClick(window.contacts.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.contacts.dialog, PersonDialog)
+    assert window.contacts.dialog.isVisible()
+    window.contacts.dialog.reject()
+
+    window.show_page(ORGANISATIONS)
+    window.organisations.table.setFocus()
+    qtbot.keyClick(window.organisations.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.organisations.dialog is not None and window.organisations.dialog.isVisible()
+    window.organisations.dialog.reject()
+    assert window.new_person_action.shortcut().toString() == "Ctrl+Shift+N"

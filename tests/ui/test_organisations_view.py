@@ -231,7 +231,9 @@ def test_deleting_a_record_changed_elsewhere_is_refused_and_the_list_refreshed(
 
     monkeypatch.setattr(organisations, "get_organisation", get_then_someone_edits)
     window.delete_action.trigger()
-    assert len(shown) == 1 and "changed elsewhere" in shown[0]
+    assert len(shown) == 1
+    assert shown[0].startswith("Bedrijf Noord was changed elsewhere")
+    assert "not deleted" in shown[0]
     monkeypatch.setattr(organisations, "get_organisation", real_get)
     wait_loaded(qtbot, window.organisations.model)
     assert "Bedrijf Noord BV" in org_names(window)

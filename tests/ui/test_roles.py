@@ -50,7 +50,7 @@ def role_rows(window: MainWindow) -> dict[str, list[str]]:
 
 
 def test_adding_a_role_with_the_organisation_picker(
-    qtbot: QtBot, make_window: Callable[[], MainWindow], person: int
+    qtbot: QtBot, qtmodeltester, make_window: Callable[[], MainWindow], person: int
 ) -> None:
     window = shown_window(qtbot, make_window)
     window.contacts.person_details.add_role_button.click()
@@ -59,6 +59,7 @@ def test_adding_a_role_with_the_organisation_picker(
     picker = dialog.organisation_picker
     qtbot.keyClicks(picker, "hoog")  # a prefix of a word, not of the name
     assert picker.suggestions.rowCount() == 1
+    qtmodeltester.check(picker.suggestions, force_py=True)
     picker._completer.activated[QModelIndex].emit(picker.suggestions.index(0, 0))
     assert picker.text() == "Gemeente Hoogeveen"
     dialog.role_edit.setText("Beleidsadviseur")

@@ -10,7 +10,7 @@ from techzone_crm.services.people import PersonQuery
 from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.affiliation_dialog import AffiliationDialog, AffiliationMode
 from techzone_crm.ui.dialogs.person_dialog import PersonDialog
-from techzone_crm.ui.errors import ErrorReporter, as_user_error
+from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.people_model import PeopleTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.views.person_details import PersonDetails
@@ -107,7 +107,7 @@ class ContactsView(RecordView):
                 name, version = person.display_name, person.version
                 roles = affiliations.person_affiliations(session, person_id)
         except Exception as exc:
-            self._report(exc)
+            self.report_problem(exc, self.tr("Contacts"))
             return
         if roles:
             current = sum(1 for r in roles if r.current)
@@ -131,7 +131,7 @@ class ContactsView(RecordView):
             with self.db.sessions.begin() as session:
                 removed = people.delete_person(session, person_id, expected_version=version)
         except Exception as exc:
-            self._report(exc)
+            self.report_problem(exc, self.tr("Not deleted"), self._changed_text(name))
             return
         self._wanted, self._pinned = None, False
         self.person_details.show_person(None)
@@ -141,13 +141,6 @@ class ContactsView(RecordView):
             if removed
             else self.tr("Deleted {name}.").format(name=name)
         )
-
-    def _report(self, exc: Exception) -> None:
-        problem = as_user_error(exc, self.db)
-        if problem is None:
-            raise exc
-        prompts.show_problem(self, self.tr("Contacts"), problem.message)
-        self.refresh()
 
     # -- roles ------------------------------------------------------------------------
 
@@ -188,7 +181,7 @@ class ContactsView(RecordView):
             with self.db.sessions.begin() as session:
                 affiliations.delete_affiliation(session, affiliation_id, role.version)
         except Exception as exc:
-            self._report(exc)
+            self.report_problem(exc, self.tr("Contacts"))
             return
         self.refresh(select_id=person_id)
         self.message.emit(self.tr("Role removed."))

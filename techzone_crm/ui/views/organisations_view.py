@@ -13,7 +13,7 @@ from techzone_crm.services import organisations
 from techzone_crm.services.organisations import OrganisationQuery
 from techzone_crm.ui import labels, prompts
 from techzone_crm.ui.dialogs.organisation_dialog import OrganisationDialog
-from techzone_crm.ui.errors import ErrorReporter, as_user_error
+from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.views.organisation_details import OrganisationDetails
@@ -130,7 +130,7 @@ class OrganisationsView(RecordView):
                 name, version = org.name, org.version
                 links = organisations.organisation_links(session, org_id)
         except Exception as exc:
-            self._report(exc)
+            self.report_problem(exc, self.tr("Organisations"))
             return
         consequences = []
         if links.affiliations:
@@ -164,16 +164,9 @@ class OrganisationsView(RecordView):
             with self.db.sessions.begin() as session:
                 organisations.delete_organisation(session, org_id, expected_version=version)
         except Exception as exc:
-            self._report(exc)
+            self.report_problem(exc, self.tr("Not deleted"), self._changed_text(name))
             return
         self._wanted, self._pinned = None, False
         self.org_details.show_organisation(None)
         self.refresh()
         self.message.emit(self.tr("Deleted {name}.").format(name=name))
-
-    def _report(self, exc: Exception) -> None:
-        problem = as_user_error(exc, self.db)
-        if problem is None:
-            raise exc
-        prompts.show_problem(self, self.tr("Organisations"), problem.message)
-        self.refresh()

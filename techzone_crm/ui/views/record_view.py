@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from techzone_crm.db.engine import Database
-from techzone_crm.ui.errors import ErrorReporter
+from techzone_crm.errors import ConflictError
+from techzone_crm.ui import prompts
+from techzone_crm.ui.errors import ErrorReporter, as_user_error
 from techzone_crm.ui.models.paged_model import PagedTableModel
 from techzone_crm.ui.widgets.search_field import SearchField
 
@@ -237,8 +239,8 @@ class RecordView(QWidget):
         if self.model.rowCount() == 0 and not self._pinned and self._wanted is not None:
             self._wanted = None
             self.show_details(None)
-            self.current_changed.emit()
         self._update_empty()
+        self.current_changed.emit()  # the selection went with the old rows
 
     def details_id(self) -> int | None:
         """The record the detail pane shows now."""
@@ -254,6 +256,19 @@ class RecordView(QWidget):
             self._wanted = None
             self.show_details(None)
             self.current_changed.emit()
+
+    def report_problem(self, exc: Exception, title: str, conflict: str | None = None) -> None:
+        """Show a problem with a write and re-read the list; a bug goes to the excepthook.
+
+        ``conflict`` replaces the message of a :class:`ConflictError` (it says what was not
+        done and what the user can do now).
+        """
+        problem = as_user_error(exc, self.db)
+        if problem is None:
+            raise exc
+        message = conflict if conflict and isinstance(problem, ConflictError) else problem.message
+        prompts.show_problem(self, title, message)
+        self.refresh()
 
     def _load_failed(self, exc: object) -> None:
         if isinstance(exc, BaseException):
@@ -318,3 +333,9 @@ class RecordView(QWidget):
             # The restored sort indicator is the user's last sort: apply it in SQL too.
             view_header = self.table.horizontalHeader()
             self.model.sort(view_header.sortIndicatorSection(), view_header.sortIndicatorOrder())
+
+    def _changed_text(self, name: str) -> str:
+        return self.tr(
+            "{name} was changed elsewhere after the list was loaded, so it was not deleted. "
+            "The list now shows the saved data; delete again if you still want to."
+        ).format(name=name)
