@@ -26,7 +26,8 @@ from techzone_crm.ui import first_run, prompts
 from techzone_crm.ui.app import build_window, lock_path, run_gui
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.main_window import CONTACTS, ORGANISATIONS, MainWindow
-from tests.ui.conftest import wait_loaded
+
+from .helpers import wait_loaded
 
 pytestmark = pytest.mark.gui
 

@@ -22,7 +22,8 @@ from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.person_dialog import PersonDialog
 from techzone_crm.ui.main_window import ORGANISATIONS, MainWindow
 from techzone_crm.ui.models.people_model import PeopleTableModel
-from tests.ui.conftest import bulk_people, wait_loaded
+
+from .helpers import bulk_people, wait_loaded
 
 pytestmark = pytest.mark.gui
 
@@ -305,6 +306,7 @@ def test_delete_removes_the_row_after_confirmation(
     assert window.count_label.text() == "2 people"
     assert "Deleted dr. Jan van der Berg and 2 role(s)" in window.statusBar().currentMessage()
     assert window.contacts.person_details.person_id is None
+    assert not window.delete_action.isEnabled()  # nothing is selected any more
 
 
 def test_enter_on_the_table_opens_the_edit_dialog(

@@ -19,7 +19,8 @@ from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.organisation_dialog import OrganisationDialog
 from techzone_crm.ui.main_window import ORGANISATIONS, MainWindow
 from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
-from tests.ui.conftest import wait_loaded
+
+from .helpers import wait_loaded
 
 pytestmark = pytest.mark.gui
 

@@ -16,7 +16,8 @@ from techzone_crm.services.people import EmailData, PersonData, PersonQuery, Per
 from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
 from techzone_crm.ui.models.people_model import PeopleTableModel
 from techzone_crm.ui.tasks import TaskRunner
-from tests.ui.conftest import bulk_people, wait_loaded
+
+from .helpers import bulk_people, wait_loaded
 
 pytestmark = pytest.mark.gui
 

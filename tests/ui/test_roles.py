@@ -18,7 +18,8 @@ from techzone_crm.services.people import PersonData
 from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.affiliation_dialog import AffiliationDialog, AffiliationMode
 from techzone_crm.ui.main_window import MainWindow
-from tests.ui.conftest import wait_loaded
+
+from .helpers import wait_loaded
 
 pytestmark = pytest.mark.gui
 
