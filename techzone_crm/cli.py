@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from techzone_crm import __version__
 from techzone_crm.db.engine import Database, explain
@@ -39,7 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("gui", help="open the desktop application (the default)")
+    gui = sub.add_parser("gui", help="open the desktop application (the default)")
+    gui.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        type=Path,
+        help="save a picture of the main window once it shows its data, then quit",
+    )
     sub.add_parser("demo", help="fill an empty database with the fictional example data")
 
     search = sub.add_parser("search", help="search people and organisations")
@@ -68,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "gui":
         from techzone_crm.ui.app import run_gui
 
-        return run_gui(target)
+        return run_gui(target, screenshot=getattr(args, "screenshot", None))
     try:
         db = open_database(target)
     except UserError as exc:

@@ -104,8 +104,38 @@ def build_window(
     return window, runner, loader
 
 
-def run_gui(target: str) -> int:
-    """Open the desktop application on ``target``; returns the process exit code."""
+def screenshot_when_ready(window: MainWindow, path: Path, timeout_ms: int = 20_000) -> None:
+    """Save a picture of ``window`` once its first rows are on screen, then quit.
+
+    Used for documentation pictures and for checking that an installed copy starts and
+    shows its data without a screen (``techzone-crm gui --screenshot shot.png``).
+    """
+    app = QApplication.instance()
+    timer = QTimer(window)
+    waited = {"ms": 0}
+
+    def poll() -> None:
+        waited["ms"] += timer.interval()
+        model = window.current_view().model
+        rows = model.rowCount()
+        shown = rows > 0 and bool(model.index(0, 0).data())
+        if shown or (rows == 0 and waited["ms"] >= 3_000) or waited["ms"] >= timeout_ms:
+            timer.stop()
+            saved = window.grab().save(str(path))
+            log.info("Screenshot %s: %s", "saved" if saved else "failed", path)
+            if app is not None:
+                app.exit(EXIT_OK if saved and (shown or rows == 0) else EXIT_BUG)
+
+    timer.timeout.connect(poll)
+    timer.start(100)
+
+
+def run_gui(target: str, screenshot: Path | None = None) -> int:
+    """Open the desktop application on ``target``; returns the process exit code.
+
+    With ``screenshot``, the window is saved to that PNG file once its rows are shown and
+    the application quits (no first-run questions are asked).
+    """
     app = create_application()
     log_file = configure_logging()
     reporter = ErrorReporter(log_file)
@@ -124,7 +154,10 @@ def run_gui(target: str) -> int:
         try:
             window, runner, loader = build_window(db, reporter)
             window.show()
-            QTimer.singleShot(0, loader.offer_if_empty)
+            if screenshot is None:
+                QTimer.singleShot(0, loader.offer_if_empty)
+            else:
+                screenshot_when_ready(window, screenshot)
             code = app.exec()
             runner.shutdown()
             return code
