@@ -86,6 +86,11 @@ def update_affiliation(
     return aff
 
 
+def get_affiliation(session: Session, affiliation_id: int) -> Affiliation:
+    """One affiliation by id."""
+    return fetch(session, Affiliation, affiliation_id, WHAT)
+
+
 def delete_affiliation(
     session: Session, affiliation_id: int, expected_version: int | None = None
 ) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.base import utcnow
@@ -228,6 +228,11 @@ def _filtered(session: Session, query: OrganisationQuery) -> Select[int]:
     return stmt
 
 
+def _in_order(column: Any, members: list[Any]) -> Any:
+    """A sort key that orders ``column`` as ``members`` are listed (unset values last)."""
+    return case({m.value: i for i, m in enumerate(members)}, value=column, else_=len(members))
+
+
 def count_organisations(session: Session, query: OrganisationQuery) -> int:
     """How many organisations match ``query``."""
     sub = _filtered(session, query).subquery()
@@ -248,8 +253,9 @@ def list_organisations(
     )
     keys: dict[OrganisationSort, Any] = {
         OrganisationSort.NAME: Organisation.sort_name,
-        OrganisationSort.HELIX: Organisation.helix,
-        OrganisationSort.LEVEL: Organisation.government_level,
+        # Vocabulary order (government, business, …), not the alphabet of the stored codes.
+        OrganisationSort.HELIX: _in_order(Organisation.helix, list(Helix)),
+        OrganisationSort.LEVEL: _in_order(Organisation.government_level, list(GovernmentLevel)),
         OrganisationSort.REGION: func.lower(Organisation.region),
         OrganisationSort.PARTNER: Organisation.is_partner,
         OrganisationSort.PEOPLE: people,

@@ -9,11 +9,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
-from techzone_crm.db.models import Affiliation
 from techzone_crm.errors import ValidationError
 from techzone_crm.services import affiliations, people
 from techzone_crm.services.affiliations import AffiliationData
-from techzone_crm.services.common import fetch
 from techzone_crm.ui.dialogs.form import RecordDialog
 from techzone_crm.ui.widgets.optional_date import OptionalDateEdit
 from techzone_crm.ui.widgets.organisation_picker import OrganisationPicker
@@ -89,7 +87,7 @@ class AffiliationDialog(RecordDialog):
 
     def load(self, session: Session) -> None:
         assert self.record_id is not None
-        aff = fetch(session, Affiliation, self.record_id, "role")
+        aff = affiliations.get_affiliation(session, self.record_id)
         self.version = aff.version
         self.organisation_picker.set_organisation(aff.organisation_id, aff.organisation.name)
         self.role_edit.setText(aff.role)
@@ -121,4 +119,4 @@ class AffiliationDialog(RecordDialog):
 
     def current_version(self, session: Session) -> int:
         assert self.record_id is not None
-        return fetch(session, Affiliation, self.record_id, "role").version
+        return affiliations.get_affiliation(session, self.record_id).version

@@ -334,8 +334,13 @@ def sort_sample(session: Session) -> None:
 def _sort_value(row: object, sort: OrganisationSort) -> object:
     value = {
         OrganisationSort.NAME: lambda r: r.name.lower(),
-        OrganisationSort.HELIX: lambda r: r.helix.value,
-        OrganisationSort.LEVEL: lambda r: r.government_level.value if r.government_level else "",
+        # Helix and level sort in the order of their vocabulary, unset levels last.
+        OrganisationSort.HELIX: lambda r: list(Helix).index(r.helix),
+        OrganisationSort.LEVEL: lambda r: (
+            list(GovernmentLevel).index(r.government_level)
+            if r.government_level
+            else len(GovernmentLevel)
+        ),
         OrganisationSort.REGION: lambda r: r.region.lower(),
         OrganisationSort.PARTNER: lambda r: r.is_partner,
         OrganisationSort.PEOPLE: lambda r: r.current_people,
