@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("TechZone CRM — {db}").format(db=self._db_name()))
-        self.resize(1280, 800)
+        self._default_size()
 
         self.contacts = ContactsView(db, runner, reporter)
         self.organisations = OrganisationsView(db, runner, reporter)
@@ -303,6 +303,18 @@ class MainWindow(QMainWindow):
         )
 
     # -- settings ---------------------------------------------------------------------
+
+    def _default_size(self) -> None:
+        # First start: most of the screen, so that the list and the details both fit.
+        screen = QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        available = screen.availableGeometry()
+        self.resize(
+            max(1024, min(1600, available.width() * 9 // 10)),
+            max(700, min(1000, available.height() * 9 // 10)),
+        )
 
     def _restore(self) -> None:
         geometry = self.settings.value("main/geometry")

@@ -86,9 +86,10 @@ def offer_demo(parent: QWidget | None) -> bool:
     )
     box.setInformativeText(
         _tr(
-            "Would you like to load the example data? It is a fictional network of "
-            "municipalities, companies and schools, so that you can try every part of the "
-            "program. You can delete it record by record later, or start a new database."
+            "Would you like to load the example data? It is a network for the TechZone "
+            "region: real municipalities, provinces, ministries and schools, with invented "
+            "people and companies, so that you can try every part of the program. You can "
+            "delete it record by record later, or start a new database."
         )
     )
     load = box.addButton(_tr("Load example data"), QMessageBox.ButtonRole.AcceptRole)

@@ -308,7 +308,7 @@ class RecordView(QWidget):
             # First start: split by proportion once the real width is known.
             self._sizes_restored = True
             width = self.splitter.width()
-            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+            self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
