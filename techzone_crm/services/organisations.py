@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -20,12 +20,15 @@ from techzone_crm.db.models import (
     OrganisationSector,
     Person,
     Sector,
+    Tag,
+    organisation_tag,
 )
 from techzone_crm.errors import ValidationError
 from techzone_crm.services import validation as v
 from techzone_crm.services.affiliations import is_current
 from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch, save
 from techzone_crm.services.search import backend_for
+from techzone_crm.services.tags import tags_by_name
 
 WHAT = "organisation"
 
@@ -44,6 +47,10 @@ class OrganisationData:
     parent_id: int | None = None
     is_partner: bool = False
     notes: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    tags: Sequence[str] = ()
 
 
 class OrganisationSort(StrEnum):
@@ -66,6 +73,10 @@ class OrganisationQuery:
     government_level: GovernmentLevel | None = None
     sector: Sector | None = None
     partners_only: bool = False
+    region: str = ""
+    tag: str = ""
+    #: Only the organisations directly under this one.
+    parent_id: int | None = None
     sort: OrganisationSort = OrganisationSort.NAME
     descending: bool = False
 
@@ -113,6 +124,12 @@ def _apply(session: Session, org: Organisation, data: OrganisationData) -> None:
     org.website = v.website("website", data.website)
     org.is_partner = bool(data.is_partner)
     org.notes = v.long_text("notes", data.notes)
+    org.street = v.limited("street", data.street, 200)
+    org.postal_code = v.postal_code("postal_code", data.postal_code)
+    org.city = v.limited("city", data.city, 100)
+    wanted_tags = tags_by_name(session, data.tags)
+    if {t.id for t in org.tags} != {t.id for t in wanted_tags}:
+        org.tags = wanted_tags
     wanted = {v.choice("sectors", Sector, s) for s in data.sectors}
     if wanted != org.sectors:
         org.sector_links = [link for link in org.sector_links if link.sector in wanted] + [
@@ -225,6 +242,18 @@ def _filtered(session: Session, query: OrganisationQuery) -> Select[int]:
         )
     if query.partners_only:
         stmt = stmt.where(Organisation.is_partner.is_(True))
+    if query.region.strip():
+        stmt = stmt.where(func.lower(Organisation.region) == query.region.strip().lower())
+    if query.tag.strip():
+        stmt = stmt.where(
+            Organisation.id.in_(
+                select(organisation_tag.c.organisation_id)
+                .join(Tag, Tag.id == organisation_tag.c.tag_id)
+                .where(func.lower(Tag.name) == query.tag.strip().lower())
+            )
+        )
+    if query.parent_id is not None:
+        stmt = stmt.where(Organisation.parent_id == query.parent_id)
     return stmt
 
 

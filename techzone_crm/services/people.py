@@ -16,11 +16,17 @@ from techzone_crm.db.models import (
     Affiliation,
     EmailAddress,
     EmailKind,
+    GovernmentLevel,
+    Helix,
     Organisation,
+    OrganisationSector,
     Person,
     PhoneKind,
     PhoneNumber,
+    Sector,
+    Tag,
     TeamMember,
+    person_tag,
 )
 from techzone_crm.errors import ValidationError
 from techzone_crm.services import validation as v
@@ -59,6 +65,8 @@ class PersonData:
     title: str = ""
     notes: str = ""
     owner_id: int | None = None
+    backup_owner_id: int | None = None
+    do_not_contact: bool = False
     emails: Sequence[EmailData] = ()
     phones: Sequence[PhoneData] = ()
     tags: Sequence[str] = ()
@@ -82,7 +90,18 @@ class PersonQuery:
     text: str = ""
     owner_id: int | None = None
     without_owner: bool = False
+    #: People with a role (current or former) at this organisation.
     organisation_id: int | None = None
+    tag: str = ""
+    #: True: only people with a current role; False: only people without one.
+    current_role: bool | None = None
+    exclude_do_not_contact: bool = False
+    # These describe the organisation of a current role.
+    helix: Helix | None = None
+    government_level: GovernmentLevel | None = None
+    sector: Sector | None = None
+    region: str = ""
+    partners_only: bool = False
     sort: PersonSort = PersonSort.NAME
     descending: bool = False
 
@@ -100,6 +119,7 @@ class PersonRow:
     email: str
     phone: str
     owner: str
+    do_not_contact: bool = False
 
 
 def _apply(session: Session, person: Person, data: PersonData) -> None:
@@ -108,9 +128,15 @@ def _apply(session: Session, person: Person, data: PersonData) -> None:
     person.name_prefix = v.limited("name_prefix", data.name_prefix, 30).lower()
     person.title = v.limited("title", data.title, 50)
     person.notes = v.long_text("notes", data.notes)
-    if data.owner_id is not None and session.get(TeamMember, data.owner_id) is None:
-        raise ValidationError("owner_id", f"unknown team member #{data.owner_id}")
+    for field_name in ("owner_id", "backup_owner_id"):
+        member = getattr(data, field_name)
+        if member is not None and session.get(TeamMember, member) is None:
+            raise ValidationError(field_name, f"unknown team member #{member}")
+    if data.backup_owner_id is not None and data.backup_owner_id == data.owner_id:
+        raise ValidationError("backup_owner_id", "is the same as the relationship owner")
     person.owner_id = data.owner_id
+    person.backup_owner_id = data.backup_owner_id
+    person.do_not_contact = bool(data.do_not_contact)
 
     emails: list[tuple[str, EmailKind]] = []
     for i, e in enumerate(data.emails):
@@ -195,7 +221,54 @@ def _conditions(session: Session, query: PersonQuery) -> list[ColumnElement[bool
                 )
             )
         )
+    if query.tag.strip():
+        conditions.append(
+            Person.id.in_(
+                select(person_tag.c.person_id)
+                .join(Tag, Tag.id == person_tag.c.tag_id)
+                .where(func.lower(Tag.name) == query.tag.strip().lower())
+            )
+        )
+    if query.exclude_do_not_contact:
+        conditions.append(Person.do_not_contact.is_(False))
+    today = date.today()
+    with_role = select(Affiliation.person_id).where(is_current(today))
+    if query.current_role is True:
+        conditions.append(Person.id.in_(with_role))
+    elif query.current_role is False:
+        conditions.append(Person.id.not_in(with_role))
+    org_conditions = _organisation_conditions(query)
+    if org_conditions:
+        conditions.append(
+            Person.id.in_(
+                select(Affiliation.person_id)
+                .join(Organisation, Organisation.id == Affiliation.organisation_id)
+                .where(is_current(today), *org_conditions)
+            )
+        )
     return conditions
+
+
+def _organisation_conditions(query: PersonQuery) -> list[ColumnElement[bool]]:
+    """Conditions on the organisation of a current role."""
+    found: list[ColumnElement[bool]] = []
+    if query.helix is not None:
+        found.append(Organisation.helix == query.helix)
+    if query.government_level is not None:
+        found.append(Organisation.government_level == query.government_level)
+    if query.sector is not None:
+        found.append(
+            Organisation.id.in_(
+                select(OrganisationSector.organisation_id).where(
+                    OrganisationSector.sector == query.sector
+                )
+            )
+        )
+    if query.region.strip():
+        found.append(func.lower(Organisation.region) == query.region.strip().lower())
+    if query.partners_only:
+        found.append(Organisation.is_partner.is_(True))
+    return found
 
 
 def count_people(session: Session, query: PersonQuery) -> int:
@@ -246,6 +319,7 @@ def list_people(
             columns.email,
             columns.phone,
             columns.owner,
+            Person.do_not_contact,
         )
     ).where(Person.id.in_(ids))
     by_id = {
@@ -259,6 +333,7 @@ def list_people(
             email=r[8],
             phone=v.format_phone(r[9]) if r[9] else "",
             owner=r[10],
+            do_not_contact=r[11],
         )
         for r in session.execute(details).all()
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
@@ -94,6 +95,18 @@ def format_phone(e164: str, home_region: str = DEFAULT_REGION) -> str:
     if phonenumbers.region_code_for_number(parsed) == home_region:
         return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+_DUTCH_POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*([A-Za-z]{2})$")
+
+
+def postal_code(field: str, value: str | None) -> str:
+    """A postal code; Dutch ones are written the standard way ("7811 AP")."""
+    text = limited(field, value, 20)
+    match = _DUTCH_POSTCODE.match(text)
+    if match:
+        return f"{match.group(1)} {match.group(2).upper()}"
+    return text
 
 
 def website(field: str, value: str | None) -> str:

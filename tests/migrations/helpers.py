@@ -10,7 +10,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.fts import FTS_TABLE_PREFIXES
-from techzone_crm.services import affiliations, organisations, people, tags, team
+from techzone_crm.db.models import ViewKind
+from techzone_crm.services import affiliations, organisations, people, saved_views, tags, team
 
 SEARCH_TABLES = ("person_fts", "organisation_fts")
 
@@ -61,6 +62,8 @@ def populate(session: Session) -> None:
             emails=[people.EmailData("els@chemie.nl"), people.EmailData("els@example.org")],
             phones=[people.PhoneData("06 12345678", "mobile")],
             tags=["program board", "Kerngroep Chemie"],
+            backup_owner_id=officer.id,
+            do_not_contact=True,
         ),
     )
     for person, org, role, start, end in [
@@ -72,6 +75,9 @@ def populate(session: Session) -> None:
             session,
             affiliations.AffiliationData(person.id, org.id, role, start_date=start, end_date=end),
         )
+    saved_views.save_view(
+        session, ViewKind.PEOPLE, "Program Board", people.PersonQuery(tag="Program Board")
+    )
     session.flush()
 
 

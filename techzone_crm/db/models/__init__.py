@@ -4,6 +4,7 @@ from techzone_crm.db.models.affiliation import Affiliation
 from techzone_crm.db.models.enums import EmailKind, GovernmentLevel, Helix, PhoneKind, Sector
 from techzone_crm.db.models.organisation import Organisation, OrganisationSector
 from techzone_crm.db.models.person import EmailAddress, Person, PhoneNumber
+from techzone_crm.db.models.saved_view import SavedView, ViewKind
 from techzone_crm.db.models.tag import Tag, organisation_tag, person_tag
 from techzone_crm.db.models.team import TeamMember
 
@@ -18,9 +19,11 @@ __all__ = [
     "Person",
     "PhoneKind",
     "PhoneNumber",
+    "SavedView",
     "Sector",
     "Tag",
     "TeamMember",
+    "ViewKind",
     "organisation_tag",
     "person_tag",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text, event
+from sqlalchemy import ForeignKey, String, Text, event, false
 from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from techzone_crm.db.base import Base, Tracked
@@ -36,8 +36,15 @@ class Person(Tracked, Base):
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("team_member.id", ondelete="SET NULL"), index=True, default=None
     )
+    # Who takes over the relationship when the owner is away.
+    backup_owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team_member.id", ondelete="SET NULL"), index=True, default=None
+    )
+    # The person asked not to be contacted (or must not be): shown wherever they appear.
+    do_not_contact: Mapped[bool] = mapped_column(default=False, server_default=false())
 
-    owner: Mapped[TeamMember | None] = relationship()
+    owner: Mapped[TeamMember | None] = relationship(foreign_keys=[owner_id])
+    backup_owner: Mapped[TeamMember | None] = relationship(foreign_keys=[backup_owner_id])
     emails: Mapped[list[EmailAddress]] = relationship(
         back_populates="person",
         cascade="all, delete-orphan",
