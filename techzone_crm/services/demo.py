@@ -98,12 +98,18 @@ def load_demo(
 
     # Holding the organisations and team members keeps them in the session's (weak)
     # identity map, so that the services' look-ups by id need no query.
-    orgs = _add_organisations(session, book, ticker)
+    # Backup owners, do-not-contact flags and addresses come from a generator of their own,
+    # so that adding them left the names, roles and owners of the data set as they were.
+    extras = random.Random(seed * 7919 + 1)
+    orgs = _add_organisations(session, book, ticker, extras)
     team = [add_team_member(session, TeamMemberData(t.name, t.email, t.active)) for t in book.team]
     org_ids = {key: org.id for key, org in orgs.items()}
     team_ids = [member.id for member in team]
+    active = [member.id for member, spec in zip(team, book.team, strict=True) if spec.active]
     for plan in plans:
-        _add_person(session, plan, org_ids, team_ids)
+        _add_person(
+            session, plan, org_ids, team_ids, _PersonExtras.draw(extras, plan, team_ids, active)
+        )
         ticker.step()
     ticker.finish()
 
@@ -114,7 +120,7 @@ def load_demo(
 
 
 def _add_organisations(
-    session: Session, book: DemoBook, ticker: _Ticker
+    session: Session, book: DemoBook, ticker: _Ticker, extras: random.Random
 ) -> dict[str, Organisation]:
     orgs = {o.key: o for o in book.organisations}
     added: dict[str, Organisation] = {}
@@ -132,11 +138,45 @@ def _add_organisations(
                 parent_id=added[spec.parent].id if spec.parent else None,
                 is_partner=spec.partner,
                 notes=_notes(spec),
+                **_address(spec, extras),
             ),
         )
         added[spec.key] = org
         ticker.step()
     return added
+
+
+# Invented companies get invented addresses; real bodies are left without one rather
+# than given a wrong one.
+_STREETS = ["Industrieweg", "Bedrijvenpark", "Handelsweg", "Transportweg", "Innovatielaan"]
+_POSTCODES = {"Emmen": 7821, "Coevorden": 7741, "Hardenberg": 7771, "Hoogeveen": 7903}
+
+
+def _address(spec: OrgSpec, extras: random.Random) -> dict[str, str]:
+    if not spec.fictional or spec.helix != "business":
+        return {}
+    number = _POSTCODES.get(spec.region, 7800 + extras.randrange(100))
+    letters = "".join(extras.choice("ABCEGHJKLMNPRSTVWXZ") for _ in range(2))
+    return {
+        "street": f"{extras.choice(_STREETS)} {extras.randint(1, 120)}",
+        "postal_code": f"{number} {letters}",
+        "city": spec.region,
+    }
+
+
+@dataclass(frozen=True)
+class _PersonExtras:
+    backup_owner_id: int | None
+    do_not_contact: bool
+
+    @staticmethod
+    def draw(
+        extras: random.Random, plan: PersonPlan, team_ids: list[int], active: list[int]
+    ) -> _PersonExtras:
+        owner = None if plan.owner is None else team_ids[plan.owner]
+        backups = [member for member in active if member != owner]
+        backup = extras.choice(backups) if owner is not None and extras.random() < 0.3 else None
+        return _PersonExtras(backup, extras.random() < 0.02)
 
 
 def _website(spec: OrgSpec, orgs: dict[str, OrgSpec]) -> str:
@@ -154,7 +194,11 @@ def _notes(spec: OrgSpec) -> str:
 
 
 def _add_person(
-    session: Session, plan: PersonPlan, org_ids: dict[str, int], team_ids: list[int]
+    session: Session,
+    plan: PersonPlan,
+    org_ids: dict[str, int],
+    team_ids: list[int],
+    extras: _PersonExtras,
 ) -> None:
     person = add_person(
         session,
@@ -165,6 +209,8 @@ def _add_person(
             title=plan.title,
             notes=plan.notes,
             owner_id=None if plan.owner is None else team_ids[plan.owner],
+            backup_owner_id=extras.backup_owner_id,
+            do_not_contact=extras.do_not_contact,
             emails=[EmailData(address) for address in plan.emails],
             phones=[PhoneData(number, kind) for number, kind in plan.phones],
             tags=plan.tags,

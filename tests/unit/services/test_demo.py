@@ -334,6 +334,22 @@ def test_most_people_have_an_owner_and_some_are_left_to_assign(s: Session) -> No
     assert any(not m.active for m in team)
 
 
+def test_backup_owners_and_do_not_contact_flags_are_there_to_try(s: Session) -> None:
+    people = list(s.scalars(select(Person)))
+    backed = [p for p in people if p.backup_owner_id is not None]
+    assert len(backed) >= 50
+    assert all(p.backup_owner_id != p.owner_id and p.backup_owner.active for p in backed)
+    flagged = [p for p in people if p.do_not_contact]
+    assert 1 <= len(flagged) <= 0.05 * len(people)
+
+
+def test_invented_companies_have_addresses_and_real_bodies_none(s: Session) -> None:
+    with_address = list(s.scalars(select(Organisation).where(Organisation.street != "")))
+    assert len(with_address) >= 30
+    assert all(o.helix == "business" and o.postal_code and o.city for o in with_address)
+    assert _org(s, "Gemeente Emmen").street == ""
+
+
 def test_tags_group_people_the_way_the_officer_does(s: Session) -> None:
     used = Counter(t.name for p in s.scalars(select(Person)) for t in p.tags)
     for tag in ("Program Board", "Kerngroep HTSM", "Nieuwjaarsreceptie", "Bestuurlijk overleg"):
