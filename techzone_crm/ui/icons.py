@@ -22,6 +22,8 @@ _FALLBACK: dict[str, QStyle.StandardPixmap] = {
     "delete": QStyle.StandardPixmap.SP_TrashIcon,
     "refresh": QStyle.StandardPixmap.SP_BrowserReload,
     "search": QStyle.StandardPixmap.SP_FileDialogContentsView,
+    "undo": QStyle.StandardPixmap.SP_ArrowBack,
+    "redo": QStyle.StandardPixmap.SP_ArrowForward,
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from techzone_crm.db.engine import Database
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.icons import app_icon, icon
 from techzone_crm.ui.tasks import TaskRunner
+from techzone_crm.ui.undoable import UndoRecorder
 from techzone_crm.ui.views.contacts_view import ContactsView
 from techzone_crm.ui.views.organisations_view import OrganisationsView
 from techzone_crm.ui.views.record_view import RecordView
@@ -65,6 +66,11 @@ class MainWindow(QMainWindow):
         self.contacts = ContactsView(db, runner, reporter)
         self.organisations = OrganisationsView(db, runner, reporter)
         self.views: list[RecordView] = [self.contacts, self.organisations]
+        # Every write in the window goes through this stack, so Ctrl+Z undoes it.
+        self.undo_stack = QUndoStack(self)
+        self.undo_recorder = UndoRecorder(db, self.undo_stack, self, self._undo_applied)
+        for view in self.views:
+            view.undo = self.undo_recorder
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -140,6 +146,12 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setIcon(icon("undo"))
+        self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setIcon(icon("redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.edit_action = self._action(self.tr("&Edit…"), self._edit, None, "edit")
         self.edit_action.setIconText(self.tr("Edit"))
         # Enter, Delete and Copy act on the table only, so that the search field keeps them.
@@ -191,6 +203,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
         edit_menu.addActions([self.edit_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.copy_action, self.find_action])
@@ -282,6 +296,11 @@ class MainWindow(QMainWindow):
     def _toggle_details(self, shown: bool) -> None:
         for view in self.views:
             view.details.setVisible(shown)
+
+    def _undo_applied(self) -> None:
+        # An undo or redo may touch records on both pages (roles link them).
+        for view in self.views:
+            view.refresh()
 
     def refresh(self) -> None:
         """Re-read both pages from the database."""

@@ -13,6 +13,7 @@ from techzone_crm.errors import ValidationError
 from techzone_crm.services import affiliations, people
 from techzone_crm.services.affiliations import AffiliationData
 from techzone_crm.ui.dialogs.form import RecordDialog
+from techzone_crm.ui.undoable import RecordKey, person_key
 from techzone_crm.ui.widgets.optional_date import OptionalDateEdit
 from techzone_crm.ui.widgets.organisation_picker import OrganisationPicker
 
@@ -120,3 +121,18 @@ class AffiliationDialog(RecordDialog):
     def current_version(self, session: Session) -> int:
         assert self.record_id is not None
         return affiliations.get_affiliation(session, self.record_id).version
+
+    def undo_keys(self, record_id: int | None) -> list[RecordKey]:
+        # A person's snapshot holds their roles.
+        return [person_key(self.person_id)]
+
+    def undo_text(self, session: Session, record_id: int) -> str:
+        aff = affiliations.get_affiliation(session, record_id)
+        where = aff.organisation.name
+        if self.record_id is None:
+            return self.tr("New role at {organisation} for {name}").format(
+                organisation=where, name=aff.person.display_name
+            )
+        if self.mode is AffiliationMode.END:
+            return self.tr("End role at {organisation}").format(organisation=where)
+        return self.tr("Edit role at {organisation}").format(organisation=where)

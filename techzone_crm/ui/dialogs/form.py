@@ -28,6 +28,7 @@ from techzone_crm.errors import ConflictError, NotFoundError, ValidationError
 from techzone_crm.ui import prompts
 from techzone_crm.ui.errors import as_user_error
 from techzone_crm.ui.icons import app_icon
+from techzone_crm.ui.undoable import RecordKey, UndoRecorder
 
 ERROR_COLOUR = "#c0392b"
 
@@ -141,6 +142,8 @@ class RecordDialog(QDialog):
         self.db = db
         self.record_id = record_id
         self.version: int | None = None
+        #: Where a save is recorded for undo (set by the view that opens the dialog).
+        self.undo: UndoRecorder | None = None
         self.setWindowIcon(app_icon())
         self.setStyleSheet(_INVALID_STYLE)
         self.feedback = FieldFeedback()
@@ -197,6 +200,14 @@ class RecordDialog(QDialog):
         """The stored record's version now."""
         raise NotImplementedError
 
+    def undo_keys(self, record_id: int | None) -> list[RecordKey]:
+        """The records a save touches when the dialog's record is ``record_id``."""
+        raise NotImplementedError
+
+    def undo_text(self, session: Session, record_id: int) -> str:
+        """What Edit › Undo calls the save of ``record_id`` (read after the write)."""
+        raise NotImplementedError
+
     # -- saving -----------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -212,8 +223,14 @@ class RecordDialog(QDialog):
         self.banner.hide()
         try:
             data = self.collect()
+            recording, text = None, ""
             with self.db.sessions.begin() as session:
+                if self.undo is not None:
+                    recording = self.undo.start(session, self.undo_keys(self.record_id))
                 record_id = self.write(session, data)
+                if recording is not None:
+                    recording.finish(session, self.undo_keys(record_id))
+                    text = self.undo_text(session, record_id)
         except ValidationError as exc:
             if not self.feedback.show(exc.field, exc.problem):
                 self.banner.setText(sentence(exc.field, exc.problem))
@@ -230,6 +247,8 @@ class RecordDialog(QDialog):
             else:
                 prompts.show_problem(self, self.tr("Not saved"), problem.message)
             return False
+        if self.undo is not None and recording is not None:
+            self.undo.push(text, recording.changes)
         self.record_id = record_id
         self.saved.emit(record_id)
         self.accept()

@@ -19,6 +19,7 @@ from techzone_crm.services import organisations
 from techzone_crm.services.organisations import OrganisationData
 from techzone_crm.ui import labels
 from techzone_crm.ui.dialogs.form import RecordDialog, error_label
+from techzone_crm.ui.undoable import RecordKey, organisation_key
 from techzone_crm.ui.widgets.organisation_picker import OrganisationPicker
 
 
@@ -144,3 +145,12 @@ class OrganisationDialog(RecordDialog):
     def current_version(self, session: Session) -> int:
         assert self.record_id is not None
         return organisations.get_organisation(session, self.record_id).version
+
+    def undo_keys(self, record_id: int | None) -> list[RecordKey]:
+        return [] if record_id is None else [organisation_key(record_id)]
+
+    def undo_text(self, session: Session, record_id: int) -> str:
+        name = organisations.get_organisation(session, record_id).name
+        if self.record_id is None:
+            return self.tr("New organisation {name}").format(name=name)
+        return self.tr("Edit {name}").format(name=name)

@@ -11,6 +11,7 @@ from techzone_crm.services import people, tags, team
 from techzone_crm.services.people import EmailData, PersonData, PhoneData
 from techzone_crm.text import person_sorted_name
 from techzone_crm.ui.dialogs.form import RecordDialog
+from techzone_crm.ui.undoable import RecordKey, person_key
 from techzone_crm.ui.widgets.entry_list import EntryList
 from techzone_crm.ui.widgets.tag_edit import TagEdit
 
@@ -190,3 +191,12 @@ class PersonDialog(RecordDialog):
     def current_version(self, session: Session) -> int:
         assert self.record_id is not None
         return people.get_person(session, self.record_id).version
+
+    def undo_keys(self, record_id: int | None) -> list[RecordKey]:
+        return [] if record_id is None else [person_key(record_id)]
+
+    def undo_text(self, session: Session, record_id: int) -> str:
+        name = people.get_person(session, record_id).display_name
+        if self.record_id is None:
+            return self.tr("New person {name}").format(name=name)
+        return self.tr("Edit {name}").format(name=name)

@@ -13,6 +13,7 @@ from techzone_crm.ui.dialogs.person_dialog import PersonDialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.people_model import PeopleTableModel
 from techzone_crm.ui.tasks import TaskRunner
+from techzone_crm.ui.undoable import person_key
 from techzone_crm.ui.views.person_details import PersonDetails
 from techzone_crm.ui.views.record_view import RecordView
 
@@ -85,6 +86,7 @@ class ContactsView(RecordView):
 
     def _open(self, dialog: PersonDialog | AffiliationDialog) -> None:
         self.dialog = dialog
+        dialog.undo = self.undo
         if isinstance(dialog, PersonDialog):
             dialog.saved.connect(self._person_saved)
         else:
@@ -113,12 +115,12 @@ class ContactsView(RecordView):
             current = sum(1 for r in roles if r.current)
             details = self.tr(
                 "Their %n role(s) at organisations will be deleted too "
-                "({current} current). This cannot be undone.",
+                "({current} current). Edit › Undo brings them back.",
                 "",
                 len(roles),
             ).format(current=current)
         else:
-            details = self.tr("This cannot be undone.")
+            details = self.tr("Edit › Undo brings them back.")
         if not prompts.confirm(
             self,
             self.tr("Delete person"),
@@ -127,12 +129,19 @@ class ContactsView(RecordView):
             self.tr("Delete"),
         ):
             return
+        recording = None
         try:
             with self.db.sessions.begin() as session:
+                if self.undo is not None:
+                    recording = self.undo.start(session, [person_key(person_id)])
                 removed = people.delete_person(session, person_id, expected_version=version)
+                if recording is not None:
+                    recording.finish(session)
         except Exception as exc:
             self.report_problem(exc, self.tr("Not deleted"), self._changed_text(name))
             return
+        if self.undo is not None and recording is not None:
+            self.undo.push(self.tr("Delete {name}").format(name=name), recording.changes)
         self._wanted, self._pinned = None, False
         self.person_details.show_person(None)
         self.refresh()
@@ -177,11 +186,18 @@ class ContactsView(RecordView):
             self.tr("Remove"),
         ):
             return
+        recording = None
         try:
             with self.db.sessions.begin() as session:
+                if self.undo is not None:
+                    recording = self.undo.start(session, [person_key(person_id)])
                 affiliations.delete_affiliation(session, affiliation_id, role.version)
+                if recording is not None:
+                    recording.finish(session)
         except Exception as exc:
             self.report_problem(exc, self.tr("Contacts"))
             return
+        if self.undo is not None and recording is not None:
+            self.undo.push(self.tr("Remove role {role}").format(role=what), recording.changes)
         self.refresh(select_id=person_id)
         self.message.emit(self.tr("Role removed."))

@@ -16,6 +16,7 @@ from techzone_crm.ui.dialogs.organisation_dialog import OrganisationDialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
 from techzone_crm.ui.tasks import TaskRunner
+from techzone_crm.ui.undoable import organisation_key
 from techzone_crm.ui.views.organisation_details import OrganisationDetails
 from techzone_crm.ui.views.record_view import RecordView
 
@@ -111,6 +112,7 @@ class OrganisationsView(RecordView):
 
     def _open(self, dialog: OrganisationDialog) -> None:
         self.dialog = dialog
+        dialog.undo = self.undo
         dialog.saved.connect(self._saved)
         dialog.open()
 
@@ -151,7 +153,7 @@ class OrganisationsView(RecordView):
                     links.children,
                 )
             )
-        consequences.append(self.tr("This cannot be undone."))
+        consequences.append(self.tr("Edit › Undo brings it back with its links."))
         if not prompts.confirm(
             self,
             self.tr("Delete organisation"),
@@ -160,12 +162,19 @@ class OrganisationsView(RecordView):
             self.tr("Delete"),
         ):
             return
+        recording = None
         try:
             with self.db.sessions.begin() as session:
+                if self.undo is not None:
+                    recording = self.undo.start(session, [organisation_key(org_id)])
                 organisations.delete_organisation(session, org_id, expected_version=version)
+                if recording is not None:
+                    recording.finish(session)
         except Exception as exc:
             self.report_problem(exc, self.tr("Not deleted"), self._changed_text(name))
             return
+        if self.undo is not None and recording is not None:
+            self.undo.push(self.tr("Delete {name}").format(name=name), recording.changes)
         self._wanted, self._pinned = None, False
         self.org_details.show_organisation(None)
         self.refresh()

@@ -22,6 +22,7 @@ from techzone_crm.errors import ConflictError
 from techzone_crm.ui import prompts
 from techzone_crm.ui.errors import ErrorReporter, as_user_error
 from techzone_crm.ui.models.paged_model import PagedTableModel
+from techzone_crm.ui.undoable import UndoRecorder
 from techzone_crm.ui.widgets.search_field import SearchField
 
 
@@ -56,6 +57,8 @@ class RecordView(QWidget):
         self.details = details
         self.reporter = reporter
         self.settings_group = settings_group
+        #: Where writes are recorded for undo (the main window sets it).
+        self.undo: UndoRecorder | None = None
         self._wanted: int | None = None  # the record to select once its page has loaded
         self._pinned = False  # keep showing it in the pane even if the table lacks it
 

@@ -1,0 +1,112 @@
+"""Recording writes for undo: snapshots before and after, one command on the undo stack.
+
+An action that writes opens its session as usual and, inside it, takes a
+:class:`Recording` of the records it is about to touch; after the write the recording takes
+the snapshots again. Once the transaction has committed, :meth:`UndoRecorder.push` puts
+one :class:`~techzone_crm.ui.undo.ChangeCommand` on the stack, so that one Ctrl+Z undoes
+the whole action however many records it touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from techzone_crm.db.engine import Database
+from techzone_crm.errors import NotFoundError
+from techzone_crm.services.snapshots import (
+    OrganisationSnapshot,
+    PersonSnapshot,
+    snapshot_organisation,
+    snapshot_person,
+)
+from techzone_crm.ui.undo import Change, ChangeCommand, Snapshot
+
+#: Which record: its snapshot type and its id.
+RecordKey = tuple[type[PersonSnapshot] | type[OrganisationSnapshot], int]
+
+
+def person_key(person_id: int) -> RecordKey:
+    """The key of a person."""
+    return PersonSnapshot, person_id
+
+
+def organisation_key(org_id: int) -> RecordKey:
+    """The key of an organisation."""
+    return OrganisationSnapshot, org_id
+
+
+def take_snapshot(session: Session, key: RecordKey) -> Snapshot | None:
+    """The record as stored now, or None if it does not exist."""
+    kind, record_id = key
+    try:
+        if kind is PersonSnapshot:
+            return snapshot_person(session, record_id)
+        return snapshot_organisation(session, record_id)
+    except NotFoundError:
+        return None
+
+
+class Recording:
+    """The records an action touches, from before its write (see :meth:`finish`)."""
+
+    def __init__(self, session: Session, keys: Iterable[RecordKey]) -> None:
+        self.before: dict[RecordKey, Snapshot | None] = {
+            key: take_snapshot(session, key) for key in dict.fromkeys(keys)
+        }
+        self.changes: list[Change] = []
+
+    def finish(self, session: Session, keys: Iterable[RecordKey] = ()) -> list[Change]:
+        """Snapshot the records again after the write (``keys``: records new since then).
+
+        Records that did not change are left out.
+        """
+        session.flush()
+        # Collections loaded for the first snapshots do not see rows added by id.
+        session.expire_all()
+        changes = []
+        for key in dict.fromkeys([*self.before, *keys]):
+            before = self.before.get(key)
+            after = take_snapshot(session, key)
+            if before != after:
+                changes.append(Change(before, after))
+        self.changes = changes
+        return changes
+
+
+class UndoRecorder:
+    """Puts recorded changes on the window's undo stack.
+
+    Args:
+        db: the database the views write to.
+        stack: the window's undo stack.
+        parent_widget: where an undo that cannot be done is explained.
+        on_applied: called after an undo or redo changed the data (refreshes the views).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        stack: QUndoStack,
+        parent_widget: QWidget | None,
+        on_applied: Callable[[], None],
+    ) -> None:
+        self.db = db
+        self.stack = stack
+        self.parent_widget = parent_widget
+        self.on_applied = on_applied
+
+    def start(self, session: Session, keys: Iterable[RecordKey]) -> Recording:
+        """Take the snapshots before a write in ``session``."""
+        return Recording(session, keys)
+
+    def push(self, text: str, changes: Sequence[Change]) -> ChangeCommand | None:
+        """Make the committed ``changes`` undoable as ``text`` (nothing if nothing changed)."""
+        if not changes:
+            return None
+        command = ChangeCommand(self.db, text, changes, self.parent_widget, self.on_applied)
+        self.stack.push(command)
+        return command
