@@ -9,7 +9,8 @@ import pytest
 
 from techzone_crm.cli import EXIT_OK, EXIT_USER_ERROR, main
 from techzone_crm.db.migrate import head_revision, open_database
-from techzone_crm.services import people
+from techzone_crm.db.models import Helix, ViewKind
+from techzone_crm.services import people, saved_views
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -131,3 +132,61 @@ def test_search_without_hits_says_so(db_path: Path, capsys: pytest.CaptureFixtur
     assert code == EXIT_OK
     assert out == ""
     assert "Nothing matches" in err
+
+
+def test_people_filters_combine_and_saved_views_are_usable(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "--db", str(db_path), "demo")[0] == EXIT_OK
+
+    code, out, _ = run(
+        capsys,
+        "--db",
+        str(db_path),
+        "people",
+        "--helix",
+        "government",
+        "--region",
+        "Emmen",
+        "--limit",
+        "1000",
+    )
+    assert code == EXIT_OK
+    emmen_government = out.rstrip("\n").splitlines()[1:]
+    assert emmen_government
+    code, out, _ = run(capsys, "--db", str(db_path), "people", "--limit", "1000")
+    assert len(out.rstrip("\n").splitlines()[1:]) > len(emmen_government)
+
+    code, out, _ = run(capsys, "--db", str(db_path), "people", "--no-owner", "--limit", "1000")
+    assert code == EXIT_OK
+    assert all(line.split("\t")[6] == "" for line in out.rstrip("\n").splitlines()[1:])
+
+    db = open_database(db_path)
+    try:
+        with db.sessions.begin() as session:
+            saved_views.save_view(
+                session,
+                ViewKind.PEOPLE,
+                "Overheid Emmen",
+                people.PersonQuery(helix=Helix.GOVERNMENT, region="Emmen"),
+            )
+    finally:
+        db.close()
+    code, out, _ = run(capsys, "--db", str(db_path), "views")
+    assert "people\tOverheid Emmen" in out
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "people", "--view", "overheid emmen", "--limit", "1000"
+    )
+    assert code == EXIT_OK
+    assert out.rstrip("\n").splitlines()[1:] == emmen_government
+
+
+def test_unknown_owner_or_view_is_a_clear_error(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", str(db_path), "people", "--owner", "Nobody Known")
+    assert code == EXIT_USER_ERROR
+    assert "No team member is called 'Nobody Known'" in err
+    code, _, err = run(capsys, "--db", str(db_path), "organisations", "--view", "Missing")
+    assert code == EXIT_USER_ERROR
+    assert "no saved view called 'Missing'" in err
