@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import GovernmentLevel, Helix, Sector
 from techzone_crm.errors import ValidationError
-from techzone_crm.services import organisations
+from techzone_crm.services import organisations, tags
 from techzone_crm.services.organisations import OrganisationData
 from techzone_crm.ui import labels
 from techzone_crm.ui.dialogs.form import RecordDialog, error_label
 from techzone_crm.ui.undoable import RecordKey, organisation_key
 from techzone_crm.ui.widgets.organisation_picker import OrganisationPicker
+from techzone_crm.ui.widgets.tag_edit import TagEdit
 
 
 class OrganisationDialog(RecordDialog):
@@ -64,6 +65,15 @@ class OrganisationDialog(RecordDialog):
         self.website_edit.setPlaceholderText(self.tr("e.g. www.example.nl"))
         self.parent_picker = OrganisationPicker(db, exclude_id=org_id)
         self.partner_check = QCheckBox(self.tr("Partner in the collaboration"))
+        self.street_edit = QLineEdit()
+        self.street_edit.setPlaceholderText(self.tr("street and number, e.g. Sluisdijk 1"))
+        self.postal_edit = QLineEdit()
+        self.postal_edit.setPlaceholderText(self.tr("e.g. 7811 AP"))
+        self.postal_edit.setMaximumWidth(self.fontMetrics().averageCharWidth() * 14 + 16)
+        self.city_edit = QLineEdit()
+        self.city_edit.setPlaceholderText(self.tr("e.g. Emmen"))
+        with db.read() as session:
+            self.tags_edit = TagEdit(tags.list_tags(session))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(70)
@@ -81,6 +91,22 @@ class OrganisationDialog(RecordDialog):
         self.field("website", self.tr("Website:"), self.website_edit)
         self.field("parent_id", self.tr("Part of:"), self.parent_picker, self.tr("Part of"))
         self.form.addRow("", self.partner_check)
+        self.section(self.tr("Address"))
+        self.field("street", self.tr("Street:"), self.street_edit)
+        place = QWidget()
+        place_row = QHBoxLayout(place)
+        place_row.setContentsMargins(0, 0, 0, 0)
+        place_row.addWidget(self.postal_edit)
+        place_row.addWidget(self.city_edit, 1)
+        place_errors = error_label()
+        self.form.addRow(self.tr("Postal code, city:"), place)
+        self.form.addRow("", place_errors)
+        self.feedback.register(
+            "postal_code", self.postal_edit, place_errors, self.tr("Postal code")
+        )
+        self.feedback.register("city", self.city_edit, place_errors, self.tr("City"))
+        self.section(self.tr("More"))
+        self.field("tags", self.tr("Tags:"), self.tags_edit)
         self.field("notes", self.tr("Notes:"), self.notes_edit)
 
         self.helix_combo.currentIndexChanged.connect(self._helix_changed)
@@ -117,6 +143,10 @@ class OrganisationDialog(RecordDialog):
             self.parent_picker.set_organisation(None)
         self.partner_check.setChecked(org.is_partner)
         self.notes_edit.setPlainText(org.notes)
+        self.street_edit.setText(org.street)
+        self.postal_edit.setText(org.postal_code)
+        self.city_edit.setText(org.city)
+        self.tags_edit.set_tags(sorted((t.name for t in org.tags), key=str.casefold))
         self.setWindowTitle(self.tr("Edit {name}").format(name=org.name))
 
     def collect(self) -> OrganisationData:
@@ -135,6 +165,10 @@ class OrganisationDialog(RecordDialog):
             parent_id=self.parent_picker.organisation_id(),
             is_partner=self.partner_check.isChecked(),
             notes=self.notes_edit.toPlainText(),
+            street=self.street_edit.text(),
+            postal_code=self.postal_edit.text(),
+            city=self.city_edit.text(),
+            tags=self.tags_edit.tags(),
         )
 
     def write(self, session: Session, data: OrganisationData) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
@@ -85,6 +85,14 @@ class PersonDialog(RecordDialog):
             self.tr("Remove this phone number"),
         )
         self.owner_combo = QComboBox()
+        self.backup_combo = QComboBox()
+        self.backup_combo.setToolTip(
+            self.tr("Who takes over the relationship when the owner is away")
+        )
+        self.do_not_contact_check = QCheckBox(self.tr("Do not contact"))
+        self.do_not_contact_check.setToolTip(
+            self.tr("This person asked not to be approached; the flag shows wherever they appear")
+        )
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(70)
@@ -93,8 +101,10 @@ class PersonDialog(RecordDialog):
             members = team.list_team_members(session, active_only=False)
         self.tags_edit = TagEdit(known_tags)
         self.owner_combo.addItem(self.tr("Nobody yet"), None)
+        self.backup_combo.addItem(self.tr("Nobody"), None)
         for member_id, name in members:
             self.owner_combo.addItem(name, member_id)
+            self.backup_combo.addItem(name, member_id)
 
         self.section(self.tr("Name"))
         self.field("title", self.tr("Title:"), self.title_edit)
@@ -109,6 +119,8 @@ class PersonDialog(RecordDialog):
         self.feedback.register_list("phones", self._phone_target)
         self.section(self.tr("Relationship"))
         self.field("owner_id", self.tr("Relationship owner:"), self.owner_combo)
+        self.field("backup_owner_id", self.tr("Backup owner:"), self.backup_combo)
+        self.field("do_not_contact", "", self.do_not_contact_check, self.tr("Do not contact"))
         self.field("tags", self.tr("Tags:"), self.tags_edit)
         self.field("notes", self.tr("Notes:"), self.notes_edit)
 
@@ -162,6 +174,10 @@ class PersonDialog(RecordDialog):
         self.phones.set_entries([(p.number, p.kind) for p in person.phones])
         index = self.owner_combo.findData(person.owner_id)
         self.owner_combo.setCurrentIndex(max(0, index))
+        self.backup_combo.setCurrentIndex(
+            max(0, self.backup_combo.findData(person.backup_owner_id))
+        )
+        self.do_not_contact_check.setChecked(person.do_not_contact)
         self.tags_edit.set_tags(sorted((t.name for t in person.tags), key=str.casefold))
         self.notes_edit.setPlainText(person.notes)
         self.setWindowTitle(self.tr("Edit {name}").format(name=person.display_name))
@@ -178,6 +194,8 @@ class PersonDialog(RecordDialog):
             title=self.title_edit.text(),
             notes=self.notes_edit.toPlainText(),
             owner_id=self.owner_combo.currentData(),
+            backup_owner_id=self.backup_combo.currentData(),
+            do_not_contact=self.do_not_contact_check.isChecked(),
             emails=[EmailData(text, kind) for _, text, kind in emails],
             phones=[PhoneData(text, kind) for _, text, kind in phones],
             tags=self.tags_edit.tags(),

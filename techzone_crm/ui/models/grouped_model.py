@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QIcon, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from techzone_crm.ui.models.paged_model import PagedTableModel
@@ -18,12 +18,16 @@ from techzone_crm.ui.models.paged_model import PagedTableModel
 
 @dataclass(frozen=True)
 class GroupedRecord:
-    """One record line: its cells, id, whether to dim it and an optional tooltip."""
+    """One record line: its cells, id, whether to dim it, a tooltip and an icon.
+
+    The icon (a marker such as do-not-contact) goes before the first cell.
+    """
 
     cells: Sequence[str]
     record_id: int
     dimmed: bool = False
     tooltip: str = ""
+    icon: QIcon | None = None
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class GroupedRecordsModel(QStandardItemModel):
             heading.setEditable(False)
             fillers = [self._blank() for _ in range(columns - 1)]
             for record in group.records:
-                items = []
+                items: list[QStandardItem] = []
                 for text in list(record.cells)[:columns]:
                     item = QStandardItem(text)
                     item.setEditable(False)
@@ -67,6 +71,8 @@ class GroupedRecordsModel(QStandardItemModel):
                     if record.dimmed:
                         item.setForeground(dim)
                     item.setToolTip(record.tooltip or text)
+                    if record.icon is not None and not items:
+                        item.setIcon(record.icon)
                     items.append(item)
                 heading.appendRow(items)
             self.appendRow([heading, *fillers])

@@ -11,6 +11,7 @@ from techzone_crm.services import people
 from techzone_crm.services.common import Page
 from techzone_crm.services.people import PersonQuery, PersonRow, PersonSort
 from techzone_crm.ui.i18n import QT_TRANSLATE_NOOP
+from techzone_crm.ui.markers import do_not_contact_icon, do_not_contact_tooltip
 from techzone_crm.ui.models.paged_model import PagedTableModel
 
 
@@ -64,6 +65,12 @@ class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
         )[column]
 
     def cell_data(self, row: PersonRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
+        if column != self.NAME:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.do_not_contact:
+                return do_not_contact_tooltip(row.display_name)
             return row.display_name
+        if role == Qt.ItemDataRole.DecorationRole and row.do_not_contact:
+            return do_not_contact_icon()
         return None

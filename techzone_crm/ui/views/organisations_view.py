@@ -64,6 +64,7 @@ class OrganisationsView(RecordView):
 
         details.edit_requested.connect(self.edit_record)
         details.person_activated.connect(self.person_activated)
+        details.organisation_activated.connect(self.open_organisation)
         model.reset()
 
     def _filters_changed(self) -> None:
@@ -101,6 +102,15 @@ class OrganisationsView(RecordView):
 
     def details_id(self) -> int | None:
         return self.org_details.org_id
+
+    def open_organisation(self, org_id: int) -> None:
+        """Show ``org_id``: selected in the table if listed, else in the pane alone."""
+        if self.select_record(org_id):
+            return
+        self._wanted, self._pinned = org_id, True
+        self.table.clearSelection()
+        self.show_details(org_id)
+        self.current_changed.emit()
 
     # -- organisations ----------------------------------------------------------------
 

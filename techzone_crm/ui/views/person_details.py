@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from techzone_crm.db.engine import Database
 from techzone_crm.errors import NotFoundError
@@ -14,6 +14,7 @@ from techzone_crm.services import affiliations, people
 from techzone_crm.services.affiliations import AffiliationRow
 from techzone_crm.services.validation import format_phone
 from techzone_crm.ui import labels
+from techzone_crm.ui.markers import DO_NOT_CONTACT_COLOUR, do_not_contact_text
 from techzone_crm.ui.models.grouped_model import Group, GroupedRecord, GroupedRecordsModel
 from techzone_crm.ui.views.detail_pane import DetailPane, format_period, link, tool_button
 
@@ -30,6 +31,8 @@ class PersonFacts:
     tags: list[str]
     notes: str
     roles: list[AffiliationRow]
+    backup_owner: str = ""
+    do_not_contact: bool = False
 
 
 def read_person(db: Database, person_id: int) -> PersonFacts:
@@ -45,6 +48,8 @@ def read_person(db: Database, person_id: int) -> PersonFacts:
             tags=sorted((t.name for t in person.tags), key=str.casefold),
             notes=person.notes,
             roles=affiliations.person_affiliations(session, person_id),
+            backup_owner=person.backup_owner.name if person.backup_owner else "",
+            do_not_contact=person.do_not_contact,
         )
 
 
@@ -68,7 +73,18 @@ class PersonDetails(DetailPane):
         self.facts_shown: PersonFacts | None = None
         self.emails_label = self.fact(self.tr("E-mail"))
         self.phones_label = self.fact(self.tr("Phone"))
+        self.do_not_contact_badge = QLabel(do_not_contact_text())
+        self.do_not_contact_badge.setStyleSheet(
+            f"background: {DO_NOT_CONTACT_COLOUR}; color: white; font-weight: bold;"
+            " border-radius: 4px; padding: 2px 8px;"
+        )
+        self.do_not_contact_badge.setToolTip(self.tr("This person asked not to be approached"))
+        self.do_not_contact_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.do_not_contact_badge.hide()
+        # Right under the heading, above the rule: the first thing anyone reads.
+        self.body.insertWidget(1, self.do_not_contact_badge, 0, Qt.AlignmentFlag.AlignLeft)
         self.owner_label = self.fact(self.tr("Relationship owner"))
+        self.backup_owner_label = self.fact(self.tr("Backup owner"))
         self.tags_label = self.fact(self.tr("Tags"))
 
         self.section(self.tr("Roles"))
@@ -152,6 +168,8 @@ class PersonDetails(DetailPane):
             ),
         )
         self.set_fact(self.owner_label, html.escape(facts.owner) or self.tr("<i>nobody yet</i>"))
+        self.set_fact(self.backup_owner_label, html.escape(facts.backup_owner))
+        self.do_not_contact_badge.setVisible(facts.do_not_contact)
         self.set_fact(self.tags_label, html.escape(", ".join(facts.tags)))
         self.notes_label.setText(facts.notes or self.tr("No notes."))
         self.notes_label.setEnabled(bool(facts.notes))
