@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
+from techzone_crm.db.models import Organisation, Person
 from techzone_crm.errors import NotFoundError
+from techzone_crm.services import bulk
 from techzone_crm.services.snapshots import (
     OrganisationSnapshot,
     PersonSnapshot,
@@ -50,13 +52,30 @@ def take_snapshot(session: Session, key: RecordKey) -> Snapshot | None:
         return None
 
 
+def _preload(session: Session, keys: list[RecordKey]) -> list[object]:
+    """Load many records with their links at once, so that each snapshot needs no query.
+
+    The session only keeps weak references: hold the result while taking the snapshots.
+    """
+    if len(keys) < 2:
+        return []
+    people = bulk.preload(session, Person, [i for kind, i in keys if kind is PersonSnapshot])
+    orgs = bulk.preload(
+        session, Organisation, [i for kind, i in keys if kind is OrganisationSnapshot]
+    )
+    return [*people.values(), *orgs.values()]
+
+
 class Recording:
     """The records an action touches, from before its write (see :meth:`finish`)."""
 
     def __init__(self, session: Session, keys: Iterable[RecordKey]) -> None:
+        wanted = list(dict.fromkeys(keys))
+        loaded = _preload(session, wanted)
         self.before: dict[RecordKey, Snapshot | None] = {
-            key: take_snapshot(session, key) for key in dict.fromkeys(keys)
+            key: take_snapshot(session, key) for key in wanted
         }
+        del loaded
         self.changes: list[Change] = []
 
     def finish(self, session: Session, keys: Iterable[RecordKey] = ()) -> list[Change]:
@@ -67,12 +86,15 @@ class Recording:
         session.flush()
         # Collections loaded for the first snapshots do not see rows added by id.
         session.expire_all()
+        wanted = list(dict.fromkeys([*self.before, *keys]))
+        loaded = _preload(session, wanted)
         changes = []
-        for key in dict.fromkeys([*self.before, *keys]):
+        for key in wanted:
             before = self.before.get(key)
             after = take_snapshot(session, key)
             if before != after:
                 changes.append(Change(before, after))
+        del loaded
         self.changes = changes
         return changes
 
