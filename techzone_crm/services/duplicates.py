@@ -39,7 +39,7 @@ LARGE_BLOCK = 40
 _PREFIX_WORDS = frozenset(
     "van de der den het t te ten ter in op v d vd la le du von zu s da dos di del".split()  # noqa: SIM905
 )
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Weights of the evidence; a pair scores at most 100.
 _NAME_WEIGHT = 0.65
@@ -238,6 +238,34 @@ def _pairs_within(ids: list[int]) -> Iterable[tuple[int, int]]:
             yield (first, second) if first < second else (second, first)
 
 
+def _pairs_near(ids: list[int], window: int) -> Iterable[tuple[int, int]]:
+    """Each id with the ``window`` ids after it (``ids`` sorted by what should be close)."""
+    for i, first in enumerate(ids):
+        for second in ids[i + 1 : i + 1 + window]:
+            yield (first, second) if first < second else (second, first)
+
+
+def _block_pairs(ids: list[int], people: dict[int, _Person]) -> Iterable[tuple[int, int]]:
+    """Pairs among people of one family name; a large block is narrowed down first."""
+    if len(ids) <= LARGE_BLOCK:
+        return _pairs_within(ids)
+    by_initial: dict[str, list[int]] = defaultdict(list)
+    for pid in ids:
+        given = people[pid].given
+        by_initial[given[0][0] if given else ""].append(pid)
+    unknown = by_initial.pop("", [])
+    found: list[tuple[int, int]] = []
+    for group in by_initial.values():
+        group = group + unknown
+        if len(group) <= LARGE_BLOCK:
+            found.extend(_pairs_within(group))
+        else:
+            # Hundreds with one name and initial: only neighbours in given-name order.
+            group.sort(key=lambda i: (people[i].given, i))
+            found.extend(_pairs_near(group, 2 * WINDOW))
+    return found
+
+
 def _candidates(people: dict[int, _Person]) -> set[tuple[int, int]]:
     """Pairs worth scoring, each as (lower id, higher id)."""
     found: set[tuple[int, int]] = set()
@@ -252,25 +280,18 @@ def _candidates(people: dict[int, _Person]) -> set[tuple[int, int]]:
         for number in p.phones:
             by_phone[number].append(pid)
     for ids in by_family.values():
-        if len(ids) <= LARGE_BLOCK:
-            found.update(_pairs_within(ids))
-            continue
-        by_initial: dict[str, list[int]] = defaultdict(list)
-        for pid in ids:
-            given = people[pid].given
-            by_initial[given[0][0] if given else ""].append(pid)
-        for initial, group in by_initial.items():
-            found.update(_pairs_within(group + ([] if initial == "" else by_initial.get("", []))))
+        found.update(_block_pairs(ids, people))
     for block in (by_email, by_phone):
         for ids in block.values():
             # A shared office number or info@ address says nothing about hundreds of people.
             if len(ids) <= LARGE_BLOCK:
                 found.update(_pairs_within(ids))
     ordered = sorted(people, key=lambda i: (people[i].family, people[i].given))
-    for i, first in enumerate(ordered):
-        for second in ordered[i + 1 : i + 1 + WINDOW]:
-            if people[first].family != people[second].family:
-                found.add((first, second) if first < second else (second, first))
+    found.update(
+        pair
+        for pair in _pairs_near(ordered, WINDOW)
+        if people[pair[0]].family != people[pair[1]].family
+    )
     return found
 
 

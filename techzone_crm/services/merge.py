@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from techzone_crm.db.base import utcnow
 from techzone_crm.db.models import Affiliation, EmailAddress, Person, PhoneNumber
 from techzone_crm.errors import ValidationError
+from techzone_crm.services.affiliations import AffiliationRow, person_affiliations
 from techzone_crm.services.common import check_version, fetch, save
 from techzone_crm.text import fold
 
@@ -109,3 +110,48 @@ def merge_people(
     session.delete(loser)
     save(session, WHAT)
     return survivor
+
+
+@dataclass(frozen=True)
+class MergeSource:
+    """One side of a merge as a preview shows it (plain values, no ORM objects)."""
+
+    id: int
+    version: int
+    display_name: str
+    values: dict[str, object]
+    owner_name: str
+    backup_owner_name: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    tags: tuple[str, ...]
+    roles: tuple[AffiliationRow, ...]
+
+
+def merge_source(session: Session, person_id: int) -> MergeSource:
+    """What a merge preview needs of ``person_id``."""
+    p = fetch(session, Person, person_id, WHAT)
+    return MergeSource(
+        id=p.id,
+        version=p.version,
+        display_name=p.display_name,
+        values={name: getattr(p, name) for name in CHOSEN_FIELDS},
+        owner_name=p.owner.name if p.owner is not None else "",
+        backup_owner_name=p.backup_owner.name if p.backup_owner is not None else "",
+        emails=tuple(e.address for e in p.emails),
+        phones=tuple(n.number for n in p.phones),
+        tags=tuple(sorted((t.name for t in p.tags), key=str.casefold)),
+        roles=tuple(person_affiliations(session, p.id)),
+    )
+
+
+def united(first: tuple[str, ...], second: tuple[str, ...], *, ignore_case: bool) -> list[str]:
+    """``first`` then what ``second`` adds, as a merge unites addresses, numbers and tags."""
+    seen = {v.lower() if ignore_case else v for v in first}
+    result = list(first)
+    for value in second:
+        key = value.lower() if ignore_case else value
+        if key not in seen:
+            seen.add(key)
+            result.append(value)
+    return result

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy.orm import Session
 
+from techzone_crm.services import duplicates
 from techzone_crm.services.duplicates import (
     DuplicatePair,
     ReasonKind,
@@ -111,3 +113,20 @@ def test_results_are_capped_and_progress_is_reported(session: Session) -> None:
 
     assert len(pairs) == 3
     assert reports[0] == (0, 10) and reports[-1] == (10, 10)
+
+
+def test_a_large_block_of_one_name_is_compared_with_neighbours_only(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(duplicates, "LARGE_BLOCK", 4)
+    monkeypatch.setattr(duplicates, "WINDOW", 1)
+    many = [person(session, "Jan", "Jansen") for _ in range(8)]
+    other = person(session, "Piet", "Jansen", emails=["p@x.example"])
+    same_mail = person(session, "Piet", "Jansen", emails=["p@x.example"])
+
+    pairs = find_duplicate_people(session, limit=100)
+
+    jans = [p for p in pairs if p.involves(many[0].id) or p.involves(many[-1].id)]
+    assert 0 < len(jans) < 7  # not every pair of the eight, but still some
+    assert len([p for p in pairs if not p.involves(other.id)]) < 8 * 7 // 2
+    assert _pair(pairs, other.id, same_mail.id).score == 100
