@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from techzone_crm import __version__
 from techzone_crm.db.engine import Database
+from techzone_crm.ui.dialogs.duplicates_dialog import DuplicatesDialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.icons import app_icon, icon
 from techzone_crm.ui.tasks import TaskRunner
@@ -169,6 +170,9 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("&Find…"), self._find, QKeySequence(keys.Find), "search"
         )
+        self.duplicates_action = self._action(
+            self.tr("Find d&uplicates…"), self.find_duplicates, QKeySequence("Ctrl+Shift+D")
+        )
 
         self.contacts_action = self._action(
             self.tr("&Contacts"),
@@ -208,6 +212,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.edit_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.copy_action, self.find_action])
+        edit_menu.addAction(self.duplicates_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.contacts_action, self.organisations_action])
         view_menu.addSeparator()
@@ -292,6 +297,25 @@ class MainWindow(QMainWindow):
 
     def _find(self) -> None:
         self.current_view().focus_search()
+
+    def find_duplicates(self) -> None:
+        """Open the list of people who may be entered twice (and start the search)."""
+        dialog: DuplicatesDialog | None = getattr(self, "duplicates_dialog", None)
+        if dialog is None:
+            dialog = DuplicatesDialog(
+                self.db, self.runner, getattr(self, "undo_stack", None), self._merged, self
+            )
+            self.duplicates_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        if not dialog.searching:
+            dialog.search()
+
+    def _merged(self) -> None:
+        # A merge (or its undo) changes a person and deletes or restores another.
+        for view in self.views:
+            view.refresh()
 
     def _toggle_details(self, shown: bool) -> None:
         for view in self.views:
