@@ -210,6 +210,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.edit_action, self.delete_action])
+        self.bulk_menu = edit_menu.addMenu(self.tr("&Bulk edit"))
+        self.bulk_menu.aboutToShow.connect(self._fill_bulk_menu)
+        self._fill_bulk_menu()
         edit_menu.addSeparator()
         edit_menu.addActions([self.copy_action, self.find_action])
         edit_menu.addAction(self.duplicates_action)
@@ -268,6 +271,13 @@ class MainWindow(QMainWindow):
     def _view_status(self, text: str) -> None:
         if self.sender() is self.current_view():
             self.count_label.setText(text)
+
+    def _fill_bulk_menu(self) -> None:
+        # The submenu holds the bulk actions of the page on screen.
+        self.bulk_menu.clear()
+        bulk = self.current_view().bulk
+        if bulk is not None:
+            self.bulk_menu.addActions(bulk.actions)
 
     def _update_actions(self) -> None:
         has_record = self.current_view().shown_id() is not None

@@ -222,6 +222,12 @@ class PagedTableModel(QAbstractTableModel, Generic[R, Q]):
         self._pages.move_to_end(page)
         return rows[offset] if offset < len(rows) else None
 
+    def cached_row(self, row: int) -> R | None:
+        """The row object at ``row`` if its page is loaded; never starts a load."""
+        rows = self._pages.get(row // self.page_size) if 0 <= row < self._count else None
+        offset = row % self.page_size
+        return rows[offset] if rows is not None and offset < len(rows) else None
+
     def find_row(self, record_id: int) -> int | None:
         """The position of a record among the pages loaded so far, or None."""
         for page, rows in self._pages.items():

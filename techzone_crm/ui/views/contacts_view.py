@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from techzone_crm.db.engine import Database
 from techzone_crm.services import affiliations, people
+from techzone_crm.services.bulk import RecordKind
 from techzone_crm.services.people import PersonQuery
 from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.affiliation_dialog import AffiliationDialog, AffiliationMode
@@ -14,6 +15,7 @@ from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.people_model import PeopleTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import person_key
+from techzone_crm.ui.views.bulk_edit import BulkEditor
 from techzone_crm.ui.views.person_details import PersonDetails
 from techzone_crm.ui.views.record_view import RecordView
 
@@ -47,6 +49,7 @@ class ContactsView(RecordView):
         self.person_details.edit_requested.connect(self.edit_record)
         self.person_details.add_role_requested.connect(self.add_role)
         self.person_details.role_requested.connect(self._role_action)
+        self.bulk = BulkEditor(self, RecordKind.PERSON)
         model.reset()
 
     def status_text(self, shown: int, total: int, filtered: bool) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import Helix
 from techzone_crm.services import organisations
+from techzone_crm.services.bulk import RecordKind
 from techzone_crm.services.organisations import OrganisationQuery
 from techzone_crm.ui import labels, prompts
 from techzone_crm.ui.dialogs.organisation_dialog import OrganisationDialog
@@ -17,6 +18,7 @@ from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import organisation_key
+from techzone_crm.ui.views.bulk_edit import BulkEditor
 from techzone_crm.ui.views.organisation_details import OrganisationDetails
 from techzone_crm.ui.views.record_view import RecordView
 
@@ -62,6 +64,7 @@ class OrganisationsView(RecordView):
         self.helix_filter.currentIndexChanged.connect(self._filters_changed)
         self.partner_filter.toggled.connect(self._filters_changed)
 
+        self.bulk = BulkEditor(self, RecordKind.ORGANISATION)
         details.edit_requested.connect(self.edit_record)
         details.person_activated.connect(self.person_activated)
         details.organisation_activated.connect(self.open_organisation)

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -23,6 +33,7 @@ from techzone_crm.ui import prompts
 from techzone_crm.ui.errors import ErrorReporter, as_user_error
 from techzone_crm.ui.models.paged_model import PagedTableModel
 from techzone_crm.ui.undoable import UndoRecorder
+from techzone_crm.ui.views.bulk_edit import BulkEditor
 from techzone_crm.ui.widgets.search_field import SearchField
 
 
@@ -59,6 +70,9 @@ class RecordView(QWidget):
         self.settings_group = settings_group
         #: Where writes are recorded for undo (the main window sets it).
         self.undo: UndoRecorder | None = None
+        #: The bulk actions on the selected rows (subclasses create it).
+        self.bulk: BulkEditor | None = None
+        self.context_menu: QMenu | None = None
         self._wanted: int | None = None  # the record to select once its page has loaded
         self._pinned = False  # keep showing it in the pane even if the table lacks it
 
@@ -66,7 +80,10 @@ class RecordView(QWidget):
         self.table = QTableView()
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows for bulk edits; the detail pane follows the current row.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
@@ -183,8 +200,10 @@ class RecordView(QWidget):
         if row is None:
             return False
         index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(row)
+        # Through the selection model: the view's own calls would honour a held Ctrl or
+        # Shift key and add to the (multi-row) selection instead of replacing it.
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
@@ -220,6 +239,16 @@ class RecordView(QWidget):
             if not header.isSectionHidden(header.logicalIndex(v))
         ]
         QGuiApplication.clipboard().setText("\t".join(cells))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions(self.table.actions())
+        if self.bulk is not None:
+            menu.addSection(self.tr("Bulk edit"))
+            menu.addActions(self.bulk.actions)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.context_menu = menu
 
     def _selection_moved(self) -> None:
         # Actions follow the selection at once; the pane waits for the keys to settle.
