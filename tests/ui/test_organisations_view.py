@@ -111,11 +111,12 @@ def test_the_helix_filter_narrows_the_list(
     window = make_window()
     open_page(qtbot, window)
     view = window.organisations
-    view.helix_filter.setCurrentIndex(view.helix_filter.findData(Helix.BUSINESS.value))
+    helix = view.filters.combo("helix")
+    helix.setCurrentIndex(helix.findText("Business"))
     wait_loaded(qtbot, view.model)
     assert org_names(window) == ["Bedrijf Noord"]
     assert window.count_label.text() == "Showing 1 of 3 organisations"
-    view.partner_filter.setChecked(True)
+    view.filters.check("partners_only").setChecked(True)
     assert view.model.count == 0
     assert view.empty_label.isVisible()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from techzone_crm.db.engine import Database
+from techzone_crm.db.models import ViewKind
 from techzone_crm.services import affiliations, people
 from techzone_crm.services.bulk import RecordKind
 from techzone_crm.services.people import PersonQuery
@@ -16,6 +17,7 @@ from techzone_crm.ui.models.people_model import PeopleTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import person_key
 from techzone_crm.ui.views.bulk_edit import BulkEditor
+from techzone_crm.ui.views.list_filters import ListFilters
 from techzone_crm.ui.views.person_details import PersonDetails
 from techzone_crm.ui.views.record_view import RecordView
 
@@ -46,6 +48,8 @@ class ContactsView(RecordView):
         )
         self.search.setAccessibleName(self.tr("Search people"))
         self.table.setAccessibleName(self.tr("People"))
+        self.list_filters = ListFilters(self, ViewKind.PEOPLE)
+        self.filters = self.list_filters.bar
         self.person_details.edit_requested.connect(self.edit_record)
         self.person_details.add_role_requested.connect(self.add_role)
         self.person_details.role_requested.connect(self._role_action)
@@ -59,7 +63,12 @@ class ContactsView(RecordView):
             )
         return self.tr("%Ln people", "", total)
 
+    def filters_active(self) -> int:
+        return self.filters.active_count()
+
     def empty_text(self, filtered: bool) -> str:
+        if self.filters_active():
+            return self.tr("Nobody matches the search and filters.")
         if filtered:
             return self.tr("Nobody matches “{text}”.").format(text=self.search.text().strip())
         return self.tr(

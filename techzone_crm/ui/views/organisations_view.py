@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from techzone_crm.db.engine import Database
-from techzone_crm.db.models import Helix
+from techzone_crm.db.models import ViewKind
 from techzone_crm.services import organisations
 from techzone_crm.services.bulk import RecordKind
 from techzone_crm.services.organisations import OrganisationQuery
-from techzone_crm.ui import labels, prompts
+from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.organisation_dialog import OrganisationDialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import organisation_key
 from techzone_crm.ui.views.bulk_edit import BulkEditor
+from techzone_crm.ui.views.list_filters import ListFilters
 from techzone_crm.ui.views.organisation_details import OrganisationDetails
 from techzone_crm.ui.views.record_view import RecordView
 
 
 class OrganisationsView(RecordView):
-    """Organisations in the register, filterable by helix and partnership.
+    """Organisations in the register, with filters that combine and saved views.
 
     Signals:
         person_activated(int, str): the user wants to go to this person (id, sorted name).
@@ -53,16 +52,8 @@ class OrganisationsView(RecordView):
         self.search.setAccessibleName(self.tr("Search organisations"))
         self.table.setAccessibleName(self.tr("Organisations"))
 
-        self.helix_filter = QComboBox()
-        self.helix_filter.setAccessibleName(self.tr("Helix"))
-        self.helix_filter.addItem(self.tr("All helices"), None)
-        for helix, text in labels.choices(Helix):
-            self.helix_filter.addItem(labels.helix_swatch(Helix(helix)), text, helix.value)
-        self.partner_filter = QCheckBox(self.tr("Partners only"))
-        self.filter_bar.addWidget(self.helix_filter)
-        self.filter_bar.addWidget(self.partner_filter)
-        self.helix_filter.currentIndexChanged.connect(self._filters_changed)
-        self.partner_filter.toggled.connect(self._filters_changed)
+        self.list_filters = ListFilters(self, ViewKind.ORGANISATIONS)
+        self.filters = self.list_filters.bar
 
         self.bulk = BulkEditor(self, RecordKind.ORGANISATION)
         details.edit_requested.connect(self.edit_record)
@@ -70,30 +61,18 @@ class OrganisationsView(RecordView):
         details.organisation_activated.connect(self.open_organisation)
         model.reset()
 
-    def _filters_changed(self) -> None:
-        helix = self.helix_filter.currentData()
-        self.org_model.set_query(
-            dataclasses.replace(
-                self.org_model.query,
-                helix=Helix(helix) if helix else None,
-                partners_only=self.partner_filter.isChecked(),
-            )
-        )
-        self._update_status()
-
-    def _filtered(self) -> bool:
-        query = self.org_model.query
-        return bool(query.text.strip() or query.helix or query.partners_only)
+    def filters_active(self) -> int:
+        return self.filters.active_count()
 
     def status_text(self, shown: int, total: int, filtered: bool) -> str:
-        if filtered or self._filtered():
+        if filtered:
             return self.tr("Showing %1 of %Ln organisations", "", total).replace(
                 "%1", self.locale().toString(shown)
             )
         return self.tr("%Ln organisations", "", total)
 
     def empty_text(self, filtered: bool) -> str:
-        if filtered or self._filtered():
+        if filtered:
             return self.tr("No organisation matches the search and filters.")
         return self.tr(
             "No organisations yet.\nUse File › New organisation to add one, or load the "

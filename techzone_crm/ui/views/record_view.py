@@ -317,20 +317,29 @@ class RecordView(QWidget):
             header.setSortIndicator(current, order)
             header.blockSignals(False)
 
+    def filters_active(self) -> int:
+        """How many filters besides the search text are on (views with filters say)."""
+        return 0
+
+    def is_filtered(self) -> bool:
+        """True if the list shows less than everything (a search or a filter)."""
+        text = str(getattr(self.model.query, "text", ""))
+        return bool(text.strip()) or self.filters_active() > 0
+
     def _update_status(self) -> None:
-        filtered = bool(self.search.text().strip())
+        filtered = self.is_filtered()
         self.status_changed.emit(self.status_text(self.model.count, self.model.total, filtered))
         self._update_empty()
 
     def current_status(self) -> str:
         """The status text for the current list."""
-        filtered = bool(self.search.text().strip())
+        filtered = self.is_filtered()
         return self.status_text(self.model.count, self.model.total, filtered)
 
     def _update_empty(self) -> None:
         empty = self.model.rowCount() == 0
         if empty:
-            self.empty_label.setText(self.empty_text(bool(self.search.text().strip())))
+            self.empty_label.setText(self.empty_text(self.is_filtered()))
             self.empty_label.setGeometry(self.table.viewport().rect())
         self.empty_label.setVisible(empty)
 
