@@ -189,12 +189,15 @@ class DuplicatesDialog(QDialog):
         count = self.model.rowCount()
         if count == 0:
             return self.tr("No likely duplicates found.")
+        if count == 1:
+            return self.tr(
+                "One pair of people who may be the same person. "
+                "Select it and press Merge… to compare them."
+            )
         return self.tr(
-            "%n pair(s) of people who may be the same person, the most likely first. "
-            "Select one and press Merge… to compare them.",
-            "",
-            count,
-        )
+            "{count} pairs of people who may be the same person, the most likely first. "
+            "Select one and press Merge… to compare them."
+        ).format(count=count)
 
     # -- merging ----------------------------------------------------------------------
 

@@ -81,6 +81,12 @@ def default_side(first: MergeSource, second: MergeSource, name: str) -> int:
     return B if len(str(b).strip()) > len(str(a).strip()) else A
 
 
+def _short(text: str, limit: int = 48) -> str:
+    """The first line of ``text``, cut at ``limit`` characters (the rest is in a tooltip)."""
+    first = text.strip().split("\n", 1)[0]
+    return first if len(first) <= limit and first == text.strip() else first[:limit] + "…"
+
+
 def _role_key(r: AffiliationRow) -> tuple[object, ...]:
     return (r.organisation_id, fold(" ".join(r.role.split())), r.start_date, r.end_date)
 
@@ -153,6 +159,18 @@ class MergeDialog(QDialog):
             group = self._radio_row(grid, row, translate("MergeDialog", _FIELD_LABELS[name]), texts)
             group.button(default_side(*self.sources, name)).setChecked(True)
             self.field_groups[name] = group
+        # What each record holds, to judge whether they are one person.
+        row = 3 + len(CHOSEN_FIELDS)
+        for label, lines in (
+            (self.tr("E-mail addresses"), lambda src: list(src.emails)),
+            (self.tr("Roles"), lambda src: [_role_text(r) for r in src.roles]),
+        ):
+            grid.addWidget(QLabel(label), row, 0, Qt.AlignmentFlag.AlignTop)
+            for side, source in enumerate(self.sources):
+                held = QLabel("\n".join(_short(t, 44) for t in lines(source)) or self.tr("none"))
+                held.setEnabled(False)  # information, not a choice
+                grid.addWidget(held, row, side + 1, Qt.AlignmentFlag.AlignTop)
+            row += 1
 
         result = QFormLayout()
         result.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -170,7 +188,6 @@ class MergeDialog(QDialog):
         ):
             shown = QLabel("\n".join(values) if values else self.tr("none"))
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setWordWrap(True)
             self.united_labels[key] = shown
             result.addRow(label, shown)
         result_box = QWidget()
@@ -201,7 +218,7 @@ class MergeDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(860, min(760, form.sizeHint().height() + 140))
+        self.resize(940, min(760, form.sizeHint().height() + 140))
 
     def _radio_row(
         self, grid: QGridLayout, row: int, label: str, texts: tuple[str, str]
@@ -209,11 +226,8 @@ class MergeDialog(QDialog):
         grid.addWidget(QLabel(label), row, 0, Qt.AlignmentFlag.AlignTop)
         group = QButtonGroup(self)
         for side, text in enumerate(texts):
-            one_line = text.splitlines()[0] if text.strip() else ""
-            button = QRadioButton(one_line or self.tr("(empty)"))
-            if text != one_line:
-                button.setText(one_line + " …")
-            if text.strip():
+            button = QRadioButton(_short(text) or self.tr("(empty)"))
+            if _short(text) != text:
                 button.setToolTip(text)
             group.addButton(button, side)
             grid.addWidget(button, row, side + 1)
