@@ -93,6 +93,11 @@ class OrganisationSnapshot:
     affiliations: tuple[AffiliationState, ...]
 
 
+# Deleted rows are found with RETURNING rather than by testing every object in the
+# session against the criteria, which grows with the session (an undo of a bulk edit).
+_FETCH = {"synchronize_session": "fetch"}
+
+
 def _affiliation_state(a: Affiliation) -> AffiliationState:
     return AffiliationState(
         a.id,
@@ -218,7 +223,8 @@ def restore_person(session: Session, snap: PersonSnapshot, expected_version: int
     keep: set[int] = set()
     _restore_affiliations(session, snap.affiliations, keep)
     session.execute(
-        delete(Affiliation).where(Affiliation.person_id == snap.id, Affiliation.id.not_in(keep))
+        delete(Affiliation).where(Affiliation.person_id == snap.id, Affiliation.id.not_in(keep)),
+        execution_options=_FETCH,
     )
     save(session, "person")
     session.expire(person, ["affiliations"])
@@ -261,7 +267,8 @@ def restore_organisation(
     session.execute(
         delete(Affiliation).where(
             Affiliation.organisation_id == snap.id, Affiliation.id.not_in(keep)
-        )
+        ),
+        execution_options=_FETCH,
     )
     save(session, "organisation")
     session.expire(org, ["affiliations", "children"])

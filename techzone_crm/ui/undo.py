@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
-from techzone_crm.services import organisations, people
+from techzone_crm.db.models import Organisation, Person
+from techzone_crm.services import bulk, organisations, people
 from techzone_crm.services.snapshots import (
     OrganisationSnapshot,
     PersonSnapshot,
@@ -60,6 +61,17 @@ def _apply(
     if isinstance(target, PersonSnapshot):
         return restore_person(session, target, live).version
     return restore_organisation(session, target, live).version
+
+
+def _preload(session: Session, keys: list[tuple[type, int]]) -> list[object]:
+    """Load the records of a many-record step at once (hold the result while applying)."""
+    if len(keys) < 2:
+        return []
+    person_ids = [i for kind, i in keys if kind is PersonSnapshot]
+    org_ids = [i for kind, i in keys if kind is OrganisationSnapshot]
+    found = bulk.preload(session, Person, person_ids)
+    orgs = bulk.preload(session, Organisation, org_ids)
+    return [*found.values(), *orgs.values()]
 
 
 class ChangeCommand(QUndoCommand):
@@ -106,9 +118,11 @@ class ChangeCommand(QUndoCommand):
     def _run(self, steps: list[tuple[tuple[type, int], Snapshot | None]], verb: str) -> None:
         try:
             with self.db.sessions.begin() as session:
+                held = _preload(session, list(self.live))
                 versions = {
                     key: _apply(session, target, key, self.live[key]) for key, target in steps
                 }
+                del held
         except Exception as exc:
             problem = as_user_error(exc, self.db)
             if problem is None:
