@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from techzone_crm.db.engine import Database
@@ -88,6 +89,8 @@ def test_the_dialog_lists_a_seeded_pair_with_its_reasons(
     assert "initials J. match the given name" in reasons
     assert "same e-mail address jan@emmen.example" in reasons
     assert model.index(0, DuplicatesModel.SCORE).data() == str(pair.score)
+    tooltip = model.index(0, DuplicatesModel.NAME_A).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == f"{pair.person_a.name} (record #{pair.person_a.id})"
     assert {ReasonKind.INITIALS, ReasonKind.SAME_EMAIL} <= {r.kind for r in pair.reasons}
     assert dialog.merge_button.isEnabled()
 

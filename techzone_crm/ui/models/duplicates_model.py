@@ -104,10 +104,14 @@ class DuplicatesModel(QAbstractTableModel):
         if role == self.PAIR_ROLE:
             return pair
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.NAME_A:
-                return pair.person_a.name
-            if column == self.NAME_B:
-                return pair.person_b.name
+            if column in (self.NAME_A, self.NAME_B):
+                person = pair.person_a if column == self.NAME_A else pair.person_b
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return person.name
+                # Two records often carry the same name: the number tells them apart.
+                return translate(_CONTEXT, "{name} (record #{id})").format(
+                    name=person.name, id=person.id
+                )
             if column == self.SCORE:
                 return str(pair.score) if role == Qt.ItemDataRole.DisplayRole else None
             if column == self.REASONS:
