@@ -19,8 +19,17 @@ from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from techzone_crm.db.models import Affiliation, EmailAddress, Organisation, Person, PhoneNumber
+from techzone_crm.db.models import (
+    Affiliation,
+    DistinctPeople,
+    EmailAddress,
+    Organisation,
+    Person,
+    PhoneNumber,
+)
+from techzone_crm.errors import ValidationError
 from techzone_crm.services.affiliations import is_current
+from techzone_crm.services.common import fetch
 from techzone_crm.services.validation import format_phone
 from techzone_crm.text import fold, person_display_name
 
@@ -309,7 +318,7 @@ def find_duplicate_people(
     to stop the search.
     """
     people, organisation_names = _load(session, today or date.today())
-    candidates = sorted(_candidates(people))
+    candidates = sorted(_candidates(people) - distinct_pairs(session))
     total = len(candidates)
     if progress is not None:
         progress(0, total)
@@ -325,3 +334,33 @@ def find_duplicate_people(
         progress(total, total)
     found.sort(key=lambda p: (-p.score, fold(p.person_a.name), p.person_a.id, p.person_b.id))
     return found[:limit]
+
+
+def _ordered(first_id: int, second_id: int) -> tuple[int, int]:
+    if first_id == second_id:
+        raise ValidationError("person_b_id", "is the same person")
+    return (first_id, second_id) if first_id < second_id else (second_id, first_id)
+
+
+def distinct_pairs(session: Session) -> set[tuple[int, int]]:
+    """Pairs (lower id, higher id) the user confirmed are different people."""
+    rows = session.execute(select(DistinctPeople.person_a_id, DistinctPeople.person_b_id))
+    return {(a, b) for a, b in rows}
+
+
+def mark_distinct(session: Session, first_id: int, second_id: int) -> None:
+    """Remember that two people are not the same: the finder no longer pairs them."""
+    a, b = _ordered(first_id, second_id)
+    fetch(session, Person, a, "person")
+    fetch(session, Person, b, "person")
+    if session.get(DistinctPeople, (a, b)) is None:
+        session.add(DistinctPeople(person_a_id=a, person_b_id=b))
+        session.flush()
+
+
+def unmark_distinct(session: Session, first_id: int, second_id: int) -> None:
+    """Let the finder pair two people again (undo of :func:`mark_distinct`)."""
+    pair = session.get(DistinctPeople, _ordered(first_id, second_id))
+    if pair is not None:
+        session.delete(pair)
+        session.flush()

@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 
 from techzone_crm.db.fts import FTS_TABLE_PREFIXES
 from techzone_crm.db.models import ViewKind
-from techzone_crm.services import affiliations, organisations, people, saved_views, tags, team
+from techzone_crm.services import (
+    affiliations,
+    duplicates,
+    organisations,
+    people,
+    saved_views,
+    tags,
+    team,
+)
 
 SEARCH_TABLES = ("person_fts", "organisation_fts")
 
@@ -75,6 +83,7 @@ def populate(session: Session) -> None:
             session,
             affiliations.AffiliationData(person.id, org.id, role, start_date=start, end_date=end),
         )
+    duplicates.mark_distinct(session, jan.id, els.id)
     saved_views.save_view(
         session, ViewKind.PEOPLE, "Program Board", people.PersonQuery(tag="Program Board")
     )

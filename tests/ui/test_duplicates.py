@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from techzone_crm.db.engine import Database
-from techzone_crm.services import affiliations, organisations, people
+from techzone_crm.services import affiliations, duplicates, organisations, people
 from techzone_crm.services.affiliations import AffiliationData, person_affiliations
 from techzone_crm.services.duplicates import ReasonKind
 from techzone_crm.services.people import EmailData, PersonData, PhoneData
@@ -202,3 +202,31 @@ def test_a_merge_of_a_record_changed_meanwhile_is_refused(
             "jan@spoorhaven.example",
         ]
     assert window.undo_stack.count() == 0
+
+
+def test_not_the_same_person_is_remembered_and_undoable(
+    qtbot: QtBot, db: Database, make_window: Callable[[], MainWindow]
+) -> None:
+    first, second, _other = _seed(db)
+    window = make_window()
+    window.duplicates_action.trigger()
+    dialog: DuplicatesDialog = window.duplicates_dialog
+    qtbot.waitUntil(lambda: not dialog.searching and dialog.model.rowCount() == 1)
+
+    dialog.distinct_button.click()
+
+    assert dialog.model.rowCount() == 0
+    assert window.undo_stack.undoText().startswith("Not the same person")
+    with qtbot.waitSignal(dialog.searched, timeout=10_000):
+        dialog.search()
+    assert dialog.model.rowCount() == 0  # not paired again
+    with db.read() as session:
+        assert duplicates.distinct_pairs(session) == {(min(first, second), max(first, second))}
+
+    with qtbot.waitSignal(dialog.searched, timeout=10_000):
+        window.undo_stack.undo()
+    assert dialog.model.rowCount() == 1
+    dialog.reject()
+    window.undo_stack.redo()  # the dialog is closed: the command must not reach into it
+    with db.read() as session:
+        assert len(duplicates.distinct_pairs(session)) == 1

@@ -1,6 +1,7 @@
 """All models, imported here so that the metadata is complete."""
 
 from techzone_crm.db.models.affiliation import Affiliation
+from techzone_crm.db.models.distinct_pair import DistinctPeople
 from techzone_crm.db.models.enums import EmailKind, GovernmentLevel, Helix, PhoneKind, Sector
 from techzone_crm.db.models.organisation import Organisation, OrganisationSector
 from techzone_crm.db.models.person import EmailAddress, Person, PhoneNumber
@@ -10,6 +11,7 @@ from techzone_crm.db.models.team import TeamMember
 
 __all__ = [
     "Affiliation",
+    "DistinctPeople",
     "EmailAddress",
     "EmailKind",
     "GovernmentLevel",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
+from techzone_crm.services import duplicates
 from techzone_crm.services.duplicates import DuplicatePair, find_duplicate_people
 from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.merge_dialog import MergeDialog
 from techzone_crm.ui.errors import as_user_error
+from techzone_crm.ui.i18n import translate
 from techzone_crm.ui.models.duplicates_model import DuplicatesModel
 from techzone_crm.ui.tasks import CancelledError, Progress, Task, TaskRunner
 
@@ -61,6 +63,7 @@ class DuplicatesDialog(QDialog):
         self.db = db
         self.runner = runner
         self.undo_stack = undo_stack
+        self._commands: list[DistinctCommand] = []
         self.on_changed = on_changed
         self.task: Task | None = None
         #: The merge preview while it is open.
@@ -103,6 +106,13 @@ class DuplicatesDialog(QDialog):
             self.tr("&Merge…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.merge_button.clicked.connect(self.merge_selected)
+        self.distinct_button = buttons.addButton(
+            self.tr("&Not the same person"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.distinct_button.setToolTip(
+            self.tr("Remember that these are two different people; they will not be paired again.")
+        )
+        self.distinct_button.clicked.connect(self.mark_selected_distinct)
         self.search_button = buttons.addButton(
             self.tr("&Search again"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -207,7 +217,21 @@ class DuplicatesDialog(QDialog):
         return self.model.pair_at(rows[0].row()) if rows else None
 
     def _update_buttons(self, *_args: object) -> None:
-        self.merge_button.setEnabled(self.selected_pair() is not None and not self.searching)
+        chosen = self.selected_pair() is not None and not self.searching
+        self.merge_button.setEnabled(chosen)
+        self.distinct_button.setEnabled(chosen)
+
+    def mark_selected_distinct(self) -> None:
+        """Remember that the selected pair are two people (undoable) and drop it from the list."""
+        pair = self.selected_pair()
+        if pair is None or self.searching:
+            return
+        command = DistinctCommand(self.db, pair, self)
+        if not command.apply(distinct=True):
+            return
+        if self.undo_stack is not None:
+            self._commands.append(command)
+            self.undo_stack.push(command)
 
     def merge_selected(self) -> None:
         """Open the merge preview for the selected pair."""
@@ -250,4 +274,57 @@ class DuplicatesDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.cancel_search()
+        # The undo stack outlives this dialog: its commands must not reach back into it.
+        for command in self._commands:
+            command.dialog = None
         super().done(result)
+
+    def pair_marked(self, first_id: int, second_id: int, distinct: bool) -> None:
+        """A pair was marked as two people (or unmarked by undo): update the list."""
+        if distinct:
+            self.model.remove_pair(first_id, second_id)
+            self.status.setText(self._count_text())
+        else:
+            self.search()  # the pair may be listed again
+
+
+class DistinctCommand(QUndoCommand):
+    """Undoable "these two are not the same person"."""
+
+    def __init__(self, db: Database, pair: DuplicatePair, dialog: DuplicatesDialog) -> None:
+        super().__init__(
+            translate("duplicates", "Not the same person: {a} and {b}").format(
+                a=pair.person_a.name, b=pair.person_b.name
+            )
+        )
+        self.db = db
+        self.ids = (pair.person_a.id, pair.person_b.id)
+        self.dialog: DuplicatesDialog | None = dialog
+        self._first = True
+
+    def apply(self, distinct: bool) -> bool:
+        """Store or forget the pair; False (with a message) if that failed."""
+        try:
+            with self.db.sessions.begin() as session:
+                if distinct:
+                    duplicates.mark_distinct(session, *self.ids)
+                else:
+                    duplicates.unmark_distinct(session, *self.ids)
+        except Exception as exc:
+            problem = as_user_error(exc, self.db)
+            if problem is None:
+                raise
+            prompts.show_problem(self.dialog, self.text(), problem.message)
+            return False
+        if self.dialog is not None:
+            self.dialog.pair_marked(*self.ids, distinct)
+        return True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False  # applied before it was pushed
+            return
+        self.apply(distinct=True)
+
+    def undo(self) -> None:
+        self.apply(distinct=False)

@@ -77,6 +77,16 @@ class DuplicatesModel(QAbstractTableModel):
                 removed += 1
         return removed
 
+    def remove_pair(self, first_id: int, second_id: int) -> bool:
+        """Drop the pair of these two people; True if it was listed."""
+        for row, pair in enumerate(self._pairs):
+            if {pair.person_a.id, pair.person_b.id} == {first_id, second_id}:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._pairs[row]
+                self.endRemoveRows()
+                return True
+        return False
+
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._pairs)
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
+from techzone_crm.errors import ValidationError
 from techzone_crm.services import duplicates
 from techzone_crm.services.duplicates import (
     DuplicatePair,
@@ -130,3 +131,23 @@ def test_a_large_block_of_one_name_is_compared_with_neighbours_only(
     assert 0 < len(jans) < 7  # not every pair of the eight, but still some
     assert len([p for p in pairs if not p.involves(other.id)]) < 8 * 7 // 2
     assert _pair(pairs, other.id, same_mail.id).score == 100
+
+
+def test_people_marked_distinct_are_not_paired_again(session: Session) -> None:
+    jan = person(session, "Jan", "de Vries", emails=["jan@emmen.example"])
+    namesake = person(session, "Jan", "de Vries", emails=["jan@hoogeveen.example"])
+    assert len(duplicates.find_duplicate_people(session)) == 1
+
+    duplicates.mark_distinct(session, namesake.id, jan.id)
+    duplicates.mark_distinct(session, jan.id, namesake.id)  # once is enough
+    assert duplicates.find_duplicate_people(session) == []
+    assert duplicates.distinct_pairs(session) == {(jan.id, namesake.id)}
+
+    duplicates.unmark_distinct(session, jan.id, namesake.id)
+    assert len(duplicates.find_duplicate_people(session)) == 1
+
+
+def test_a_person_cannot_be_distinct_from_themselves(session: Session) -> None:
+    jan = person(session, "Jan", "de Vries")
+    with pytest.raises(ValidationError):
+        duplicates.mark_distinct(session, jan.id, jan.id)
