@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from techzone_crm.db.base import utcnow
-from techzone_crm.db.models import Organisation, Person, Tag, TeamMember
+from techzone_crm.db.models import Affiliation, Organisation, Person, Tag, TeamMember
 from techzone_crm.errors import NotFoundError, ValidationError
 from techzone_crm.services import organisations, people
 from techzone_crm.services import validation as v
@@ -164,3 +164,28 @@ def remove_tag(session: Session, kind: RecordKind, ids: Sequence[int], name: str
     for record in changed:
         record.tags.remove(tag)
     return _touch(session, changed, kind.value)
+
+
+def links_of(session: Session, kind: RecordKind, ids: Sequence[int]) -> tuple[int, int]:
+    """What deleting the records takes along: (roles, child organisations unlinked)."""
+    roles = 0
+    children = 0
+    column = Affiliation.person_id if kind is RecordKind.PERSON else Affiliation.organisation_id
+    for chunk in _chunks(ids):
+        roles += session.scalar(select(func.count()).where(column.in_(chunk))) or 0
+        if kind is RecordKind.ORGANISATION:
+            children += (
+                session.scalar(select(func.count()).where(Organisation.parent_id.in_(chunk))) or 0
+            )
+    return roles, children
+
+
+def delete_records(session: Session, kind: RecordKind, ids: Sequence[int]) -> list[int]:
+    """Delete these people or organisations with their roles; all or none. Returns the ids."""
+    records = _records(session, kind, ids)
+    for record in records:
+        if isinstance(record, Person):
+            people.delete_person(session, record.id)
+        else:
+            organisations.delete_organisation(session, record.id)
+    return [r.id for r in records]

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
             view.status_changed.connect(self._view_status)
             view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
             view.current_changed.connect(self._update_actions)
+            view.table.selectionModel().selectionChanged.connect(self._update_actions)
             view.table.addActions([self.edit_action, self.delete_action, self.copy_action])
         self.organisations.person_activated.connect(self.go_to_person)
 
@@ -153,6 +154,12 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setIcon(icon("redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # The toolbar keeps a short label; the menu and the tooltip say what would be undone.
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
+        # Bound methods, not lambdas: Qt drops the connection when the window goes.
+        self.undo_stack.undoTextChanged.connect(self._undo_text_changed)
+        self.undo_stack.redoTextChanged.connect(self._redo_text_changed)
         self.edit_action = self._action(self.tr("&Edit…"), self._edit, None, "edit")
         self.edit_action.setIconText(self.tr("Edit"))
         # Enter, Delete and Copy act on the table only, so that the search field keeps them.
@@ -225,6 +232,12 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addActions([self.about_action, self.about_qt_action])
 
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setToolTip(self.tr("Undo {what}").format(what=text))
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setToolTip(self.tr("Redo {what}").format(what=text))
+
     def _create_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main-toolbar")
@@ -234,6 +247,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.new_person_action, self.new_org_action])
         toolbar.addSeparator()
         toolbar.addActions([self.edit_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
@@ -279,10 +294,11 @@ class MainWindow(QMainWindow):
         if bulk is not None:
             self.bulk_menu.addActions(bulk.actions)
 
-    def _update_actions(self) -> None:
-        has_record = self.current_view().shown_id() is not None
+    def _update_actions(self, *_args: object) -> None:
+        view = self.current_view()
+        has_record = view.shown_id() is not None
         self.edit_action.setEnabled(has_record)
-        self.delete_action.setEnabled(has_record)
+        self.delete_action.setEnabled(has_record or view.table.selectionModel().hasSelection())
 
     # -- commands ---------------------------------------------------------------------
 

@@ -210,3 +210,34 @@ def test_right_clicking_keeps_the_selected_rows(
     rect = view.table.visualRect(view.model.index(3, 0))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.RightButton, pos=rect.center())
     assert sorted(view.bulk.selected_ids()) == sorted(view.model.cached_row(r).id for r in (1, 3))
+
+
+def test_deleting_several_selected_people_is_one_step_and_one_undo(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    sample: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    view = window.contacts
+    names = PeopleTableModel.NAME
+    assert column(view, names) == ["Bakker, Els", "Berg, Jan", "Mulder, Kees", "Smit, Anna"]
+    select_rows(view, [0, 2, 3])
+    asked: list[tuple[str, ...]] = []
+
+    def confirm(_parent: object, *texts: str) -> bool:
+        asked.append(texts)
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
+    window.delete_action.trigger()
+    wait_loaded(qtbot, view.model)
+
+    assert asked[0][1] == "Delete the 3 people selected?"
+    assert column(view, names) == ["Berg, Jan"]
+    assert undo_text(window) == "Undo Delete 3 people"
+
+    window.undo_action.trigger()
+    wait_loaded(qtbot, view.model)
+    assert column(view, names) == ["Bakker, Els", "Berg, Jan", "Mulder, Kees", "Smit, Anna"]
+    assert column(view, PeopleTableModel.OWNER) == ["Pim Smit", "Sanne de Vries", "", "Pim Smit"]

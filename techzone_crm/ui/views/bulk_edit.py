@@ -19,6 +19,7 @@ from techzone_crm.services import bulk, tags, team
 from techzone_crm.services.bulk import RecordKind
 from techzone_crm.services.organisations import OrganisationQuery
 from techzone_crm.services.people import PersonQuery
+from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.bulk_dialogs import OwnerDialog, TagDialog
 from techzone_crm.ui.undoable import organisation_key, person_key
 
@@ -189,6 +190,42 @@ class BulkEditor(QObject):
             lambda s, i: bulk.set_partner(s, i, value),
             lambda n: text.format(count=n),
         )
+
+    def delete_if_several(self) -> bool:
+        """Delete the selected records as one undo step if several are selected.
+
+        Returns False when one record (or none) is selected, which the view deletes itself.
+        """
+        ids = self.selected_ids()
+        if len(ids) < 2:
+            return False
+        kind = self.kind
+        with self.view.db.read() as session:
+            roles, children = bulk.links_of(session, kind, ids)
+        count = self._count(len(ids))
+        consequences = []
+        if roles:
+            consequences.append(self.tr("%n role(s) at organisations go with them.", "", roles))
+        if children:
+            consequences.append(
+                self.tr("%n organisation(s) below them lose their parent.", "", children)
+            )
+        consequences.append(self.tr("Edit › Undo brings everything back."))
+        if not prompts.confirm(
+            self.view,
+            self.tr("Delete {count}").format(count=count),
+            self.tr("Delete the {count} selected?").format(count=count),
+            " ".join(consequences),
+            self.tr("Delete"),
+        ):
+            return True
+        self._apply(
+            ids,
+            lambda s, i: bulk.delete_records(s, kind, i),
+            lambda n: self.tr("Delete {count}").format(count=n),
+        )
+        self.view.show_details(None)
+        return True
 
     def _apply(self, ids: list[int], write: Write, describe: Callable[[str], str]) -> None:
         """Write in one transaction and push one undo step for every record that changed."""

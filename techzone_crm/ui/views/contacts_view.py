@@ -112,6 +112,8 @@ class ContactsView(RecordView):
             self.message.emit(self.tr("Saved {name}.").format(name=facts.display_name))
 
     def delete_selected(self) -> None:
+        if self.bulk is not None and self.bulk.delete_if_several():
+            return
         person_id = self.shown_id()
         if person_id is None:
             return

@@ -115,6 +115,8 @@ class OrganisationsView(RecordView):
             self.message.emit(self.tr("Saved {name}.").format(name=facts.name))
 
     def delete_selected(self) -> None:
+        if self.bulk is not None and self.bulk.delete_if_several():
+            return
         org_id = self.shown_id()
         if org_id is None:
             return

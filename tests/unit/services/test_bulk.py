@@ -13,7 +13,7 @@ from techzone_crm.services.organisations import OrganisationQuery
 from techzone_crm.services.people import PersonQuery
 from techzone_crm.services.team import TeamMemberData
 
-from .factories import org, person
+from .factories import org, person, role
 
 
 def _owners(session: Session, ids: list[int]) -> list[int | None]:
@@ -111,3 +111,21 @@ def test_ids_matching_follow_the_list_query(session: Session) -> None:
     query = OrganisationQuery(helix=Helix.GOVERNMENT)
     assert bulk.organisation_ids_matching(session, query) == [gov]
     assert len(bulk.organisation_ids_matching(session, OrganisationQuery())) == 2
+
+
+def test_deleting_several_takes_their_roles_and_unlinks_parts(session: Session) -> None:
+    province = org(session, "Provincie Drenthe", "government")
+    department = org(session, "Afdeling Economie", "government", parent_id=province.id)
+    els = person(session, "Els", "Bakker")
+    jan = person(session, "Jan", "Berg")
+    role(session, els, province, "gedeputeerde")
+    role(session, jan, department, "adviseur")
+
+    assert bulk.links_of(session, RecordKind.PERSON, [els.id, jan.id]) == (2, 0)
+    assert bulk.links_of(session, RecordKind.ORGANISATION, [province.id]) == (1, 1)
+    assert bulk.delete_records(session, RecordKind.PERSON, [els.id, jan.id]) == [els.id, jan.id]
+    assert people.count_people(session, people.PersonQuery()) == 0
+    bulk.delete_records(session, RecordKind.ORGANISATION, [province.id])
+    assert organisations.get_organisation(session, department.id).parent_id is None
+    with pytest.raises(NotFoundError):
+        bulk.delete_records(session, RecordKind.PERSON, [els.id])
