@@ -86,7 +86,8 @@ def test_one_undo_restores_each_previous_owner(
         return sample["sanne"], "Sanne de Vries"
 
     monkeypatch.setattr(OwnerDialog, "ask", choose)
-    bulk_action(window, "Set relationship owner…").trigger()
+    with qtbot.waitSignal(view.bulk.finished, timeout=10_000):
+        bulk_action(window, "Set relationship owner…").trigger()
     wait_loaded(qtbot, view.model)
 
     assert asked == ["Set the relationship owner of the 3 people selected."]
@@ -121,7 +122,8 @@ def test_select_all_of_a_long_list_tags_everyone_and_one_undo_takes_it_off(
     view.table.selectAll()
     assert view.model.cached_row(430) is None  # most rows were never loaded
     monkeypatch.setattr(TagDialog, "ask", lambda *_args, **_kw: "Nieuwsbrief")
-    bulk_action(window, "Add tag…").trigger()
+    with qtbot.waitSignal(view.bulk.finished, timeout=10_000):
+        bulk_action(window, "Add tag…").trigger()
     wait_loaded(qtbot, view.model)
 
     with db.read() as s:
@@ -153,7 +155,8 @@ def test_the_context_menu_offers_the_bulk_edits_of_organisations(
 
     partner = next(a for a in menu.actions() if a.text() == "Mark as &partner")
     menu.close()
-    partner.trigger()
+    with qtbot.waitSignal(view.bulk.finished, timeout=10_000):
+        partner.trigger()
     wait_loaded(qtbot, view.model)
     assert column(view, OrganisationsTableModel.PARTNER) == ["Yes", "Yes"]
     assert undo_text(window) == "Undo Mark 2 organisations as partner"
@@ -176,7 +179,8 @@ def test_a_bulk_edit_of_someone_deleted_elsewhere_is_refused_whole(
         people.delete_person(s, view.model.cached_row(0).id)
     shown: list[str] = []
     monkeypatch.setattr(prompts, "show_problem", lambda _p, _t, message: shown.append(message))
-    bulk_action(window, "Mark as do not contact").trigger()
+    with qtbot.waitSignal(view.bulk.finished, timeout=10_000):
+        bulk_action(window, "Mark as do not contact").trigger()
     wait_loaded(qtbot, view.model)
     assert len(shown) == 1 and "1 of the selected people no longer exist" in shown[0]
     with db.read() as s:
@@ -230,7 +234,8 @@ def test_deleting_several_selected_people_is_one_step_and_one_undo(
         return True
 
     monkeypatch.setattr(prompts, "confirm", confirm)
-    window.delete_action.trigger()
+    with qtbot.waitSignal(view.bulk.finished, timeout=10_000):
+        window.delete_action.trigger()
     wait_loaded(qtbot, view.model)
 
     assert asked[0][1] == "Delete the 3 people selected?"

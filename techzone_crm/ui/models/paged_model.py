@@ -116,6 +116,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R, Q]):
         #: How many page queries were started, for tests and diagnostics.
         self.pages_requested = 0
 
+    @property
+    def runner(self) -> TaskRunner:
+        """The task runner that loads the pages (and runs the page's other background work)."""
+        return self._runner
+
     # -- what subclasses provide ------------------------------------------------------
 
     def count_rows(self, session: Session, query: Q) -> int:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QProgressDialog
 from sqlalchemy.orm import Session
 
 from techzone_crm.services import bulk, tags, team
@@ -21,7 +21,8 @@ from techzone_crm.services.organisations import OrganisationQuery
 from techzone_crm.services.people import PersonQuery
 from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.bulk_dialogs import OwnerDialog, TagDialog
-from techzone_crm.ui.undoable import organisation_key, person_key
+from techzone_crm.ui.tasks import Progress
+from techzone_crm.ui.undoable import Recording, organisation_key, person_key
 
 if TYPE_CHECKING:
     from techzone_crm.ui.views.record_view import RecordView
@@ -30,13 +31,21 @@ Write = Callable[[Session, list[int]], list[int]]
 
 
 class BulkEditor(QObject):
-    """The bulk actions of one page (``actions``), enabled while rows are selected."""
+    """The bulk actions of one page (``actions``), enabled while rows are selected.
+
+    Signals:
+        finished(): a bulk edit was written (or refused) and the page shows the outcome.
+    """
+
+    finished = Signal()
 
     def __init__(self, view: RecordView, kind: RecordKind) -> None:
         super().__init__(view)
         self.view = view
         self.kind = kind
         self.actions: list[QAction] = []
+        self._pending: tuple[int, Callable[[str], str], Callable[[], None] | None] | None = None
+        self._progress: QProgressDialog | None = None
         if kind is RecordKind.PERSON:
             self._action(self.tr("Set relationship &owner…"), self.set_owner)
             self._action(self.tr("&Add tag…"), self.add_tag)
@@ -223,43 +232,83 @@ class BulkEditor(QObject):
             ids,
             lambda s, i: bulk.delete_records(s, kind, i),
             lambda n: self.tr("Delete {count}").format(count=n),
+            after=lambda: self.view.show_details(None),
         )
-        self.view.show_details(None)
         return True
 
-    def _apply(self, ids: list[int], write: Write, describe: Callable[[str], str]) -> None:
-        """Write in one transaction and push one undo step for every record that changed."""
-        if not ids:
+    def _apply(
+        self,
+        ids: list[int],
+        write: Write,
+        describe: Callable[[str], str],
+        after: Callable[[], None] | None = None,
+    ) -> None:
+        """Write in one background transaction; then push one undo step for what changed.
+
+        The window stays responsive however many records are touched; a progress dialog
+        keeps the user from starting a second edit of the same rows meanwhile.
+        """
+        if not ids or self.busy:
             return
         key = person_key if self.kind is RecordKind.PERSON else organisation_key
+        keys = [key(i) for i in ids]
         undo = self.view.undo
-        recording = None
-        problem: Exception | None = None
-        changed: list[int] = []
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+        def work(session: Session, _progress: Progress) -> tuple[list[int], Recording | None]:
+            recording = undo.start(session, keys) if undo is not None else None
+            changed = write(session, ids)
+            if recording is not None:
+                recording.finish(session)
+            return changed, recording
+
+        self._pending = (len(ids), describe, after)
+        self._progress = QProgressDialog(self.tr("Saving the changes…"), "", 0, 0, self.view)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+        self.view.model.runner.submit(
+            work, write=True, on_finished=self._applied, on_failed=self._not_applied
+        )
+
+    @property
+    def busy(self) -> bool:
+        """True while a bulk edit is being written."""
+        return self._pending is not None
+
+    def _close_progress(self) -> tuple[int, Callable[[str], str], Callable[[], None] | None]:
+        assert self._pending is not None
+        pending, self._pending = self._pending, None
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        return pending
+
+    def _not_applied(self, exc: BaseException) -> None:
+        self._close_progress()
+        assert isinstance(exc, Exception)
         try:
-            with self.view.db.sessions.begin() as session:
-                if undo is not None:
-                    recording = undo.start(session, [key(i) for i in ids])
-                changed = write(session, ids)
-                if recording is not None:
-                    recording.finish(session)
-        except Exception as exc:
-            problem = exc
+            self.view.report_problem(exc, self.tr("Bulk edit not done"))
         finally:
-            QApplication.restoreOverrideCursor()
-        if problem is not None:
-            self.view.report_problem(problem, self.tr("Bulk edit not done"))
-            return
+            self.finished.emit()
+
+    def _applied(self, result: tuple[list[int], Recording | None]) -> None:
+        asked, describe, after = self._close_progress()
+        changed, recording = result
+        undo = self.view.undo
         if not changed:
             self.view.message.emit(
                 self.tr("Nothing changed: the {count} selected were already so.").format(
-                    count=self._count(len(ids))
+                    count=self._count(asked)
                 )
             )
+            self.finished.emit()
             return
         text = describe(self._count(len(changed)))
         if undo is not None and recording is not None:
             undo.push(text, recording.changes)
         self.view.refresh()
+        if after is not None:
+            after()
         self.view.message.emit(self.tr("{change}. Edit › Undo takes it back.").format(change=text))
+        self.finished.emit()
