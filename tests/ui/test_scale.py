@@ -92,6 +92,14 @@ def test_contacts_on_100000_people_load_only_what_is_on_screen(
     contacts.table.scrollToTop()
     qtbot.waitUntil(lambda: model.index(0, PeopleTableModel.ORGANISATION).data() is not None)
     assert model.index(0, PeopleTableModel.ORGANISATION).data().startswith("Organisatie 2")
+    # Further pages of that order are slices of it: the end holds the lowest numbers.
+    contacts.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.index(last, PeopleTableModel.ORGANISATION).data() is not None)
+    assert (
+        model.index(last, PeopleTableModel.ORGANISATION).data()
+        < model.index(0, PeopleTableModel.ORGANISATION).data()
+    )
+    contacts.table.scrollToTop()
 
     before = model.pages_requested
     qtbot.keyClicks(contacts.search, "helene berg1")

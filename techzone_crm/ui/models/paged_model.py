@@ -117,6 +117,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R, Q]):
         self.pages_requested = 0
 
     @property
+    def generation(self) -> int:
+        """Goes up with every reset: data read before a reset is not reused after it."""
+        return self._generation
+
+    @property
     def runner(self) -> TaskRunner:
         """The task runner that loads the pages (and runs the page's other background work)."""
         return self._runner

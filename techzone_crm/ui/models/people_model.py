@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -51,8 +52,24 @@ class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
     def count_all(self, session: Session) -> int:
         return people.count_people(session, PersonQuery())
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The order of a sort on a derived column, computed once per reset and query and
+        # then sliced for every page (pages are fetched on worker threads, hence the lock).
+        self._order: tuple[tuple[int, PersonQuery], list[int]] | None = None
+        self._order_lock = threading.Lock()
+
     def fetch_rows(self, session: Session, query: PersonQuery, page: Page) -> list[PersonRow]:
-        return people.list_people(session, query, page)
+        if query.sort is PersonSort.NAME:
+            return people.list_people(session, query, page)  # straight from the name index
+        key = (self.generation, query)
+        with self._order_lock:
+            order = self._order[1] if self._order is not None and self._order[0] == key else None
+        if order is None:
+            order = people.ids_in_order(session, query)
+            with self._order_lock:
+                self._order = (key, order)
+        return people.people_rows(session, order[page.offset : page.offset + page.limit])
 
     def display(self, row: PersonRow, column: int) -> str:
         return (

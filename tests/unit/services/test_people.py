@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import EmailAddress, EmailKind, Person, PhoneKind, PhoneNumber, Tag
 from techzone_crm.errors import NotFoundError, ValidationError
-from techzone_crm.services import team
+from techzone_crm.services import people, team
 from techzone_crm.services.common import Page
 from techzone_crm.services.people import (
     EmailData,
@@ -346,3 +346,14 @@ def test_pages_are_disjoint_and_complete(session: Session, sort: PersonSort, siz
     assert len(everyone) == count_people(session, query) == 10
     assert paged == everyone
     assert len(set(paged)) == 10
+
+
+@pytest.mark.parametrize("sort", list(PersonSort))
+def test_an_order_computed_once_gives_the_same_pages(session: Session, sort: PersonSort) -> None:
+    for i in range(12):
+        person(session, f"Naam{i}", f"Familie{(i * 7) % 12}", emails=[f"p{(i * 5) % 12}@x.example"])
+    query = PersonQuery(sort=sort, descending=True)
+    order = people.ids_in_order(session, query)
+    for offset in (0, 5, 10):
+        page = people.list_people(session, query, Page(offset, 5))
+        assert people.people_rows(session, order[offset : offset + 5]) == page
