@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import io
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -118,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[command](db, args)
     except UserError as exc:
         return _fail(exc)
+    except BrokenPipeError:
+        # The reader stopped early (`techzone-crm people | head`): nothing went wrong.
+        _silence_stdout()
+        return EXIT_OK
     except Exception as exc:
         if _is_db_error(exc):
             return _fail(explain(exc, db))
@@ -131,6 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def gui_main() -> int:
     """Entry point of the desktop shortcut (a GUI script, so no console window on Windows)."""
     return main()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit cannot fail."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _fail(exc: UserError) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,19 @@ def test_unknown_owner_or_view_is_a_clear_error(
     code, _, err = run(capsys, "--db", str(db_path), "organisations", "--view", "Missing")
     assert code == EXIT_USER_ERROR
     assert "no saved view called 'Missing'" in err
+
+
+def test_a_reader_that_stops_early_is_not_an_error(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class ClosedPipe(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    assert run(capsys, "--db", str(db_path), "info")[0] == EXIT_OK
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "stdout", ClosedPipe())
+        code = main(["--db", str(db_path), "people"])
+    _, err = capsys.readouterr()
+    assert code == EXIT_OK
+    assert "internal error" not in err
