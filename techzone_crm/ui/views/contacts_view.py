@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import ViewKind
@@ -17,6 +18,7 @@ from techzone_crm.ui.models.people_model import PeopleTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import person_key
 from techzone_crm.ui.views.bulk_edit import BulkEditor
+from techzone_crm.ui.views.deleting import DeletePlan
 from techzone_crm.ui.views.list_filters import ListFilters
 from techzone_crm.ui.views.person_details import PersonDetails
 from techzone_crm.ui.views.record_view import RecordView
@@ -111,20 +113,9 @@ class ContactsView(RecordView):
         if facts is not None:
             self.message.emit(self.tr("Saved {name}.").format(name=facts.display_name))
 
-    def delete_selected(self) -> None:
-        if self.bulk is not None and self.bulk.delete_if_several():
-            return
-        person_id = self.shown_id()
-        if person_id is None:
-            return
-        try:
-            with self.db.read() as session:
-                person = people.get_person(session, person_id)
-                name, version = person.display_name, person.version
-                roles = affiliations.person_affiliations(session, person_id)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Contacts"))
-            return
+    def plan_delete(self, session: Session, record_id: int) -> DeletePlan:
+        person = people.get_person(session, record_id)
+        roles = affiliations.person_affiliations(session, record_id)
         if roles:
             current = sum(1 for r in roles if r.current)
             details = self.tr(
@@ -135,35 +126,19 @@ class ContactsView(RecordView):
             ).format(current=current)
         else:
             details = self.tr("Edit › Undo brings them back.")
-        if not prompts.confirm(
-            self,
+        return DeletePlan(
+            person_key(record_id),
+            person.display_name,
+            person.version,
             self.tr("Delete person"),
-            self.tr("Delete {name}?").format(name=name),
             details,
-            self.tr("Delete"),
-        ):
-            return
-        recording = None
-        try:
-            with self.db.sessions.begin() as session:
-                if self.undo is not None:
-                    recording = self.undo.start(session, [person_key(person_id)])
-                removed = people.delete_person(session, person_id, expected_version=version)
-                if recording is not None:
-                    recording.finish(session)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Not deleted"), self._changed_text(name))
-            return
-        if self.undo is not None and recording is not None:
-            self.undo.push(self.tr("Delete {name}").format(name=name), recording.changes)
-        self._wanted, self._pinned = None, False
-        self.person_details.show_person(None)
-        self.refresh()
-        self.message.emit(
-            self.tr("Deleted {name} and %n role(s).", "", removed).format(name=name)
-            if removed
-            else self.tr("Deleted {name}.").format(name=name)
         )
+
+    def perform_delete(self, session: Session, record_id: int, plan: DeletePlan) -> str:
+        removed = people.delete_person(session, record_id, expected_version=plan.version)
+        if removed:
+            return self.tr("Deleted {name} and %n role(s).", "", removed).format(name=plan.name)
+        return self.tr("Deleted {name}.").format(name=plan.name)
 
     # -- roles ------------------------------------------------------------------------
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import ViewKind
 from techzone_crm.services import organisations
 from techzone_crm.services.bulk import RecordKind
 from techzone_crm.services.organisations import OrganisationQuery
-from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.organisation_dialog import OrganisationDialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import organisation_key
 from techzone_crm.ui.views.bulk_edit import BulkEditor
+from techzone_crm.ui.views.deleting import DeletePlan
 from techzone_crm.ui.views.list_filters import ListFilters
 from techzone_crm.ui.views.organisation_details import OrganisationDetails
 from techzone_crm.ui.views.record_view import RecordView
@@ -114,20 +115,9 @@ class OrganisationsView(RecordView):
         if facts is not None:
             self.message.emit(self.tr("Saved {name}.").format(name=facts.name))
 
-    def delete_selected(self) -> None:
-        if self.bulk is not None and self.bulk.delete_if_several():
-            return
-        org_id = self.shown_id()
-        if org_id is None:
-            return
-        try:
-            with self.db.read() as session:
-                org = organisations.get_organisation(session, org_id)
-                name, version = org.name, org.version
-                links = organisations.organisation_links(session, org_id)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Organisations"))
-            return
+    def plan_delete(self, session: Session, record_id: int) -> DeletePlan:
+        org = organisations.get_organisation(session, record_id)
+        links = organisations.organisation_links(session, record_id)
         consequences = []
         if links.affiliations:
             consequences.append(
@@ -148,28 +138,14 @@ class OrganisationsView(RecordView):
                 )
             )
         consequences.append(self.tr("Edit › Undo brings it back with its links."))
-        if not prompts.confirm(
-            self,
+        return DeletePlan(
+            organisation_key(record_id),
+            org.name,
+            org.version,
             self.tr("Delete organisation"),
-            self.tr("Delete {name}?").format(name=name),
             "\n\n".join(consequences),
-            self.tr("Delete"),
-        ):
-            return
-        recording = None
-        try:
-            with self.db.sessions.begin() as session:
-                if self.undo is not None:
-                    recording = self.undo.start(session, [organisation_key(org_id)])
-                organisations.delete_organisation(session, org_id, expected_version=version)
-                if recording is not None:
-                    recording.finish(session)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Not deleted"), self._changed_text(name))
-            return
-        if self.undo is not None and recording is not None:
-            self.undo.push(self.tr("Delete {name}").format(name=name), recording.changes)
-        self._wanted, self._pinned = None, False
-        self.org_details.show_organisation(None)
-        self.refresh()
-        self.message.emit(self.tr("Deleted {name}.").format(name=name))
+        )
+
+    def perform_delete(self, session: Session, record_id: int, plan: DeletePlan) -> str:
+        organisations.delete_organisation(session, record_id, expected_version=plan.version)
+        return self.tr("Deleted {name}.").format(name=plan.name)

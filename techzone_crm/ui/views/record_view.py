@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
 from techzone_crm.errors import ConflictError
@@ -34,6 +35,7 @@ from techzone_crm.ui.errors import ErrorReporter, as_user_error
 from techzone_crm.ui.models.paged_model import PagedTableModel
 from techzone_crm.ui.undoable import UndoRecorder
 from techzone_crm.ui.views.bulk_edit import BulkEditor
+from techzone_crm.ui.views.deleting import DeletePlan, delete_shown
 from techzone_crm.ui.widgets.search_field import SearchField
 
 
@@ -170,9 +172,25 @@ class RecordView(QWidget):
         """Open the dialog to edit ``record_id``."""
         raise NotImplementedError
 
-    def delete_selected(self) -> None:
-        """Delete the selected record after confirmation."""
+    def plan_delete(self, session: Session, record_id: int) -> DeletePlan:
+        """What to ask before deleting ``record_id`` (read in ``session``)."""
         raise NotImplementedError
+
+    def perform_delete(self, session: Session, record_id: int, plan: DeletePlan) -> str:
+        """Delete ``record_id`` in ``session``; returns the message for the status bar."""
+        raise NotImplementedError
+
+    def delete_selected(self) -> None:
+        """Delete the selected records after confirmation, as one undo step."""
+        if self.bulk is not None and self.bulk.delete_if_several():
+            return
+        record_id = self.shown_id()
+        if record_id is not None:
+            delete_shown(self, record_id)
+
+    def forget_wanted(self) -> None:
+        """Stop waiting to select a record once its page loads (it is gone)."""
+        self._wanted, self._pinned = None, False
 
     # -- selection ----------------------------------------------------------------------
 
@@ -375,7 +393,8 @@ class RecordView(QWidget):
             view_header = self.table.horizontalHeader()
             self.model.sort(view_header.sortIndicatorSection(), view_header.sortIndicatorOrder())
 
-    def _changed_text(self, name: str) -> str:
+    def changed_text(self, name: str) -> str:
+        """What to say when ``name`` changed elsewhere and so was not deleted."""
         return self.tr(
             "{name} was changed elsewhere after the list was loaded, so it was not deleted. "
             "The list now shows the saved data; delete again if you still want to."
