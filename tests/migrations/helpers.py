@@ -7,8 +7,10 @@ from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from techzone_crm.db import models as m
 from techzone_crm.db.fts import FTS_TABLE_PREFIXES
 from techzone_crm.db.models import ViewKind
 from techzone_crm.services import (
@@ -84,8 +86,65 @@ def populate(session: Session) -> None:
             affiliations.AffiliationData(person.id, org.id, role, start_date=start, end_date=end),
         )
     duplicates.mark_distinct(session, jan.id, els.id)
+    _public_affairs(session, officer.id, province.id, jan.id)
     saved_views.save_view(
         session, ViewKind.PEOPLE, "Program Board", people.PersonQuery(tag="Program Board")
+    )
+    session.flush()
+
+
+def _public_affairs(session: Session, officer_id: int, org_id: int, person_id: int) -> None:
+    """Agendas, a dossier, an assessment, an interaction and a commitment."""
+    own = m.Agenda(name="Strategische agenda 2021-2026", level=m.AgendaLevel.OWN)
+    region = m.Agenda(name="Regio Deal Zuid- en Oost-Drenthe", level=m.AgendaLevel.NATIONAL)
+    session.add_all([own, region])
+    session.flush()
+    own_theme = m.AgendaTheme(agenda_id=own.id, name="Talent", lead_organisation_id=org_id)
+    region_theme = m.AgendaTheme(agenda_id=region.id, name="Werken")
+    session.add_all([own_theme, region_theme])
+    session.flush()
+    session.execute(insert(m.agenda_sector), [{"agenda_id": own.id, "sector": m.Sector.HTSM}])
+    session.add(m.ThemeAlignment(own_theme_id=own_theme.id, agenda_id=region.id))
+    session.add(
+        m.AgendaStakeholder(
+            agenda_id=region.id, organisation_id=org_id, role=m.StakeholderRole.DECIDES
+        )
+    )
+    dossier = m.Dossier(title="Spoorverbinding Emmen–Groningen", stage=m.IssueStage.CURRENT)
+    session.add(dossier)
+    session.flush()
+    session.add(m.DossierAgenda(dossier_id=dossier.id, agenda_id=region.id))
+    session.add(
+        m.DossierStakeholder(
+            dossier_id=dossier.id, person_id=person_id, position=2, source="Statendebat"
+        )
+    )
+    session.add(
+        m.Assessment(
+            person_id=person_id, assessed_on=date(2025, 3, 1), power=5, interest=4, attitude=1
+        )
+    )
+    meeting = m.Interaction(
+        occurred_on=date(2025, 3, 1), kind=m.InteractionKind.MEETING, subject="Bestuurlijk overleg"
+    )
+    session.add(meeting)
+    session.flush()
+    for table, column, value in (
+        (m.interaction_attendee, "person_id", person_id),
+        (m.interaction_team_member, "team_member_id", officer_id),
+        (m.interaction_organisation, "organisation_id", org_id),
+        (m.interaction_agenda, "agenda_id", region.id),
+        (m.interaction_dossier, "dossier_id", dossier.id),
+    ):
+        session.execute(insert(table), [{"interaction_id": meeting.id, column: value}])
+    session.add(
+        m.Commitment(
+            interaction_id=meeting.id,
+            description="Notitie over de spoorlijn sturen",
+            team_member_id=officer_id,
+            person_id=person_id,
+            due_on=date(2025, 4, 1),
+        )
     )
     session.flush()
 

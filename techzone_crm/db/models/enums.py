@@ -65,3 +65,62 @@ def enum_column(enum: type[StrEnum], name: str) -> SAEnum:
         values_callable=values,
         validate_strings=True,
     )
+
+
+class AgendaLevel(StrEnum):
+    """Whose strategic agenda: the external ones by level, or the collaboration's own."""
+
+    NATIONAL = "national"  # Rijk
+    PROVINCE = "province"
+    NORTHERN_NETHERLANDS = "northern_netherlands"
+    EU = "eu"
+    OWN = "own"
+
+
+class StakeholderRole(StrEnum):
+    """How a stakeholder relates to an agenda or theme."""
+
+    DECIDES = "decides"
+    INFLUENCES = "influences"
+    IMPLEMENTS = "implements"
+    FUNDS = "funds"
+    BENEFITS = "benefits"
+
+
+class IssueStage(StrEnum):
+    """The life-cycle stage of a public-affairs issue (dossier)."""
+
+    LATENT = "latent"
+    EMERGING = "emerging"
+    CURRENT = "current"
+    CRITICAL = "critical"
+    DORMANT = "dormant"  # dormant or closed
+
+
+class EngagementLevel(StrEnum):
+    """The participation ladder, from informing to empowering."""
+
+    INFORM = "inform"  # meeweten
+    CONSULT = "consult"  # meedenken
+    INVOLVE = "involve"  # meedoen
+    COLLABORATE = "collaborate"  # meebeslissen
+    EMPOWER = "empower"
+
+
+class InteractionKind(StrEnum):
+    """What kind of contact an interaction was."""
+
+    MEETING = "meeting"
+    CALL = "call"
+    EMAIL = "email"
+    EVENT = "event"
+    WORKING_VISIT = "working_visit"
+    OTHER = "other"
+
+
+class CommitmentStatus(StrEnum):
+    """Where a commitment (toezegging) stands; "overdue" is derived from the due date."""
+
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"

@@ -42,6 +42,8 @@ class Person(Tracked, Base):
     )
     # The person asked not to be contacted (or must not be): shown wherever they appear.
     do_not_contact: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: Days between contacts this person should get; None: the default for their standing.
+    contact_interval_days: Mapped[int | None] = mapped_column(default=None)
 
     owner: Mapped[TeamMember | None] = relationship(foreign_keys=[owner_id])
     backup_owner: Mapped[TeamMember | None] = relationship(foreign_keys=[backup_owner_id])
