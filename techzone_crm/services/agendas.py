@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, Select, case, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -115,10 +116,20 @@ class AgendaLinks:
         return lines
 
 
-class LinkedRecordsError(UserError):
-    """A delete that would remove links was not confirmed; ``links`` says which."""
+class Explainable(Protocol):
+    """Counts of what a delete would touch, with a sentence per kind."""
 
-    def __init__(self, what: str, links: AgendaLinks) -> None:
+    def describe(self) -> list[str]: ...
+
+
+class LinkedRecordsError(UserError):
+    """A delete that would remove links was not confirmed; ``links`` says which.
+
+    ``links`` is an :class:`AgendaLinks` for agendas and themes, a ``DossierLinks`` for
+    dossiers: a dialog shows ``links.describe()`` and asks again with ``confirm=True``.
+    """
+
+    def __init__(self, what: str, links: Explainable) -> None:
         super().__init__(f"The {what} is in use: " + " ".join(links.describe()))
         self.links = links
 

@@ -36,6 +36,7 @@ from techzone_crm.services.agenda_themes import (
 )
 from techzone_crm.services.agendas import (
     AgendaData,
+    AgendaLinks,
     AgendaQuery,
     LinkedRecordsError,
     add_agenda,
@@ -243,6 +244,7 @@ def test_delete_of_a_used_agenda_is_explained_and_keeps_interactions(session: Se
     with pytest.raises(LinkedRecordsError) as caught:
         delete_agenda(session, rijk.id)
     links = caught.value.links
+    assert isinstance(links, AgendaLinks)
     assert (links.themes, links.stakeholders, links.alignments, links.interactions) == (1, 1, 1, 1)
     assert "1 interaction(s) stay but lose their link to it." in links.describe()
     assert session.get(Agenda, rijk.id) is not None
