@@ -34,6 +34,7 @@ from techzone_crm.services.affiliations import is_current
 from techzone_crm.services.agenda_stakeholders import list_stakeholders
 from techzone_crm.services.agendas import WHAT as AGENDA
 from techzone_crm.services.common import fetch
+from techzone_crm.services.rhythm import last_contacts
 from techzone_crm.services.stakeholder_refs import stakeholder_names
 
 
@@ -98,7 +99,7 @@ def agenda_overview(session: Session, agenda_id: int, today: date | None = None)
     person_owners = _person_owners(session, person_ids)
     org_owners = _organisation_owners(session, org_ids, day)
     person_orgs = _main_organisations(session, person_ids, day)
-    person_last = _person_last_contact(session, person_ids, day)
+    person_last = last_contacts(session, day, person_ids) if person_ids else {}
     org_last = _organisation_last_contact(session, org_ids, day)
 
     by_theme: dict[int | None, list[OverviewRow]] = defaultdict(list)
@@ -196,18 +197,6 @@ def _main_organisations(session: Session, ids: set[int], day: date) -> dict[int,
     )
     # Later rows overwrite earlier ones: the last started role wins.
     return {pid: name for pid, name in session.execute(stmt)}
-
-
-def _person_last_contact(session: Session, ids: set[int], day: date) -> dict[int, date]:
-    if not ids:
-        return {}
-    stmt = (
-        select(interaction_attendee.c.person_id, func.max(Interaction.occurred_on))
-        .join(Interaction, Interaction.id == interaction_attendee.c.interaction_id)
-        .where(interaction_attendee.c.person_id.in_(ids), Interaction.occurred_on <= day)
-        .group_by(interaction_attendee.c.person_id)
-    )
-    return {pid: last for pid, last in session.execute(stmt)}
 
 
 def _organisation_last_contact(session: Session, ids: set[int], day: date) -> dict[int, date]:
