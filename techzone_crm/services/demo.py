@@ -20,6 +20,7 @@ from techzone_crm.errors import UserError
 from techzone_crm.services import maintenance
 from techzone_crm.services.affiliations import AffiliationData, add_affiliation
 from techzone_crm.services.demo_people import PersonPlan, mail_domain, plan_people
+from techzone_crm.services.demo_public_affairs import STEPS, load_public_affairs
 from techzone_crm.services.demo_specs import DemoBook, OrgSpec, load_book
 from techzone_crm.services.organisations import OrganisationData, add_organisation
 from techzone_crm.services.people import EmailData, PersonData, PhoneData, add_person
@@ -47,14 +48,26 @@ class DemoSummary:
     affiliations: int
     team_members: int
     tags: int
+    agendas: int = 0
+    dossiers: int = 0
+    assessments: int = 0
+    interactions: int = 0
+    commitments: int = 0
 
     def describe(self) -> str:
-        """One sentence for the user."""
-        return (
+        """One or two sentences for the user."""
+        text = (
             f"Loaded example data: {self.organisations} organisations, {self.people} people, "
             f"{self.affiliations} affiliations, {self.team_members} team members "
             f"and {self.tags} tags."
         )
+        if self.agendas or self.interactions:
+            text += (
+                f" For public affairs: {self.agendas} agendas, {self.dossiers} dossiers, "
+                f"{self.assessments} assessments, {self.interactions} interactions "
+                f"and {self.commitments} commitments."
+            )
+        return text
 
 
 class _Ticker:
@@ -94,7 +107,7 @@ def load_demo(
     day = today or date.today()
     book = load_book()
     plans = plan_people(random.Random(seed), book, day)
-    ticker = _Ticker(progress, len(book.organisations) + len(plans))
+    ticker = _Ticker(progress, len(book.organisations) + len(plans) + STEPS)
 
     # Holding the organisations and team members keeps them in the session's (weak)
     # identity map, so that the services' look-ups by id need no query.
@@ -111,11 +124,22 @@ def load_demo(
             session, plan, org_ids, team_ids, _PersonExtras.draw(extras, plan, team_ids, active)
         )
         ticker.step()
+    # Agendas, dossiers and a year of contacts draw from a generator of their own too.
+    affairs = load_public_affairs(session, random.Random(seed * 7919 + 2), day, ticker.step)
     ticker.finish()
 
     counts = maintenance.counts(session)
     return DemoSummary(
-        counts.organisations, counts.people, counts.affiliations, counts.team_members, counts.tags
+        counts.organisations,
+        counts.people,
+        counts.affiliations,
+        counts.team_members,
+        counts.tags,
+        agendas=affairs.agendas,
+        dossiers=affairs.dossiers,
+        assessments=affairs.assessments,
+        interactions=affairs.interactions,
+        commitments=affairs.commitments,
     )
 
 
