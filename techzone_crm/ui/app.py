@@ -116,9 +116,12 @@ def screenshot_when_ready(window: MainWindow, path: Path, timeout_ms: int = 20_0
 
     def poll() -> None:
         waited["ms"] += timer.interval()
-        model = window.current_view().model
-        rows = model.rowCount()
-        shown = rows > 0 and bool(model.index(0, 0).data())
+        view = window.current_view()
+        if view is None:  # the dashboard is never empty: wait for its figures
+            rows, shown = 1, window.dashboard.data is not None
+        else:
+            rows = view.model.rowCount()
+            shown = rows > 0 and bool(view.model.index(0, 0).data())
         if shown or (rows == 0 and waited["ms"] >= 3_000) or waited["ms"] >= timeout_ms:
             timer.stop()
             saved = window.grab().save(str(path))

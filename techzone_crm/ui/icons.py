@@ -13,6 +13,7 @@ from techzone_crm.paths import resource
 _FALLBACK: dict[str, QStyle.StandardPixmap] = {
     "techzone-crm": QStyle.StandardPixmap.SP_ComputerIcon,
     "add": QStyle.StandardPixmap.SP_FileDialogNewFolder,
+    "dashboard": QStyle.StandardPixmap.SP_DesktopIcon,
     "contacts": QStyle.StandardPixmap.SP_DirHomeIcon,
     "organisations": QStyle.StandardPixmap.SP_DirIcon,
     "person-add": QStyle.StandardPixmap.SP_FileDialogNewFolder,

@@ -14,7 +14,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from techzone_crm.db.models import EmailKind, GovernmentLevel, Helix, PhoneKind, Sector
+from techzone_crm.db.models import (
+    AgendaLevel,
+    EmailKind,
+    GovernmentLevel,
+    Helix,
+    InteractionKind,
+    PhoneKind,
+    Sector,
+)
+from techzone_crm.services.assessments import GridQuadrant
+from techzone_crm.services.rhythm import RhythmStatus
 from techzone_crm.ui.i18n import QT_TRANSLATE_NOOP
 
 HELIX: dict[Helix, str] = {
@@ -54,6 +64,45 @@ PHONE_KIND: dict[PhoneKind, str] = {
     PhoneKind.OTHER: QT_TRANSLATE_NOOP("PhoneKind", "Other"),
 }
 
+AGENDA_LEVEL: dict[AgendaLevel, str] = {
+    AgendaLevel.NATIONAL: QT_TRANSLATE_NOOP("AgendaLevel", "National (Rijk)"),
+    AgendaLevel.PROVINCE: QT_TRANSLATE_NOOP("AgendaLevel", "Province"),
+    AgendaLevel.NORTHERN_NETHERLANDS: QT_TRANSLATE_NOOP("AgendaLevel", "Northern Netherlands"),
+    AgendaLevel.EU: QT_TRANSLATE_NOOP("AgendaLevel", "EU"),
+    AgendaLevel.OWN: QT_TRANSLATE_NOOP("AgendaLevel", "Own strategic agenda"),
+}
+
+INTERACTION_KIND: dict[InteractionKind, str] = {
+    InteractionKind.MEETING: QT_TRANSLATE_NOOP("InteractionKind", "Meeting"),
+    InteractionKind.CALL: QT_TRANSLATE_NOOP("InteractionKind", "Call"),
+    InteractionKind.EMAIL: QT_TRANSLATE_NOOP("InteractionKind", "E-mail"),
+    InteractionKind.EVENT: QT_TRANSLATE_NOOP("InteractionKind", "Event"),
+    InteractionKind.WORKING_VISIT: QT_TRANSLATE_NOOP("InteractionKind", "Working visit"),
+    InteractionKind.OTHER: QT_TRANSLATE_NOOP("InteractionKind", "Other"),
+}
+
+GRID_QUADRANT: dict[GridQuadrant, str] = {
+    GridQuadrant.KEY_PLAYER: QT_TRANSLATE_NOOP("GridQuadrant", "Key player"),
+    GridQuadrant.KEEP_SATISFIED: QT_TRANSLATE_NOOP("GridQuadrant", "Keep satisfied"),
+    GridQuadrant.KEEP_INFORMED: QT_TRANSLATE_NOOP("GridQuadrant", "Keep informed"),
+    GridQuadrant.MONITOR: QT_TRANSLATE_NOOP("GridQuadrant", "Monitor"),
+}
+
+RHYTHM_STATUS: dict[RhythmStatus, str] = {
+    RhythmStatus.OK: QT_TRANSLATE_NOOP("RhythmStatus", "In time"),
+    RhythmStatus.AMBER: QT_TRANSLATE_NOOP("RhythmStatus", "Overdue"),
+    RhythmStatus.RED: QT_TRANSLATE_NOOP("RhythmStatus", "Long overdue"),
+    RhythmStatus.NEVER: QT_TRANSLATE_NOOP("RhythmStatus", "Never contacted"),
+}
+
+# Contact-rhythm colours: amber past the target, red past 1.5 × the target.
+RHYTHM_COLOUR: dict[RhythmStatus, str] = {
+    RhythmStatus.OK: "#3f9b5a",
+    RhythmStatus.AMBER: "#e0a100",
+    RhythmStatus.RED: "#c0392b",
+    RhythmStatus.NEVER: "#8a8f98",
+}
+
 # Helix colours, used as small swatches in lists; chosen to stay distinct in light and dark mode.
 HELIX_COLOUR: dict[Helix, str] = {
     Helix.GOVERNMENT: "#3b73b9",
@@ -68,6 +117,10 @@ _TABLES: dict[type[StrEnum], tuple[str, dict[Any, str]]] = {
     Sector: ("Sector", SECTOR),
     EmailKind: ("EmailKind", EMAIL_KIND),
     PhoneKind: ("PhoneKind", PHONE_KIND),
+    AgendaLevel: ("AgendaLevel", AGENDA_LEVEL),
+    InteractionKind: ("InteractionKind", INTERACTION_KIND),
+    RhythmStatus: ("RhythmStatus", RHYTHM_STATUS),
+    GridQuadrant: ("GridQuadrant", GRID_QUADRANT),
 }
 
 
@@ -102,6 +155,24 @@ def yes_no(value: bool) -> str:
         if value
         else QCoreApplication.translate("labels", "No")
     )
+
+
+def dot(colour: str, size: int = 12) -> QIcon:
+    """A small filled circle, for status markers in tables."""
+    pixmap = QPixmap(size * 2, size * 2)  # twice the size, so it stays sharp on dense screens
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(4, 4, size * 2 - 8, size * 2 - 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def rhythm_marker(status: RhythmStatus) -> QIcon:
+    """The amber, red, green or grey dot of a contact-rhythm status."""
+    return dot(RHYTHM_COLOUR[status])
 
 
 def helix_swatch(helix: Helix, size: int = 12) -> QIcon:

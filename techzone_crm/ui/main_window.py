@@ -1,4 +1,4 @@
-"""The main window: navigation between Contacts and Organisations, menus, toolbar, status."""
+"""The main window: navigation between Dashboard, Contacts and Organisations, menus, toolbar."""
 
 from __future__ import annotations
 
@@ -25,10 +25,14 @@ from techzone_crm.ui.icons import app_icon, icon
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import UndoRecorder
 from techzone_crm.ui.views.contacts_view import ContactsView
+from techzone_crm.ui.views.dashboard_view import DashboardView
 from techzone_crm.ui.views.organisations_view import OrganisationsView
 from techzone_crm.ui.views.record_view import RecordView
 
-CONTACTS, ORGANISATIONS = range(2)
+DASHBOARD, CONTACTS, ORGANISATIONS = range(3)
+
+# The pages by the name remembered in the settings (an index would shift with new pages).
+_PAGE_NAMES = {DASHBOARD: "dashboard", CONTACTS: "contacts", ORGANISATIONS: "organisations"}
 
 _NAV_STYLE = """
 QListWidget#navigation { border: none; background: palette(window); outline: 0; }
@@ -64,8 +68,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("TechZone CRM — {db}").format(db=self._db_name()))
         self._default_size()
 
+        self.dashboard = DashboardView(db, runner, reporter)
         self.contacts = ContactsView(db, runner, reporter)
         self.organisations = OrganisationsView(db, runner, reporter)
+        #: The record pages (the dashboard only reads).
         self.views: list[RecordView] = [self.contacts, self.organisations]
         # Every write in the window goes through this stack, so Ctrl+Z undoes it.
         self.undo_stack = QUndoStack(self)
@@ -79,12 +85,14 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setStyleSheet(_NAV_STYLE)
         for text, name in (
+            (self.tr("Dashboard"), "dashboard"),
             (self.tr("Contacts"), "contacts"),
             (self.tr("Organisations"), "organisations"),
         ):
             QListWidgetItem(icon(name), text, self.navigation)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 40)
         self.stack = QStackedWidget()
+        self.stack.addWidget(self.dashboard)
         for view in self.views:
             self.stack.addWidget(view)
         central = QWidget()
@@ -114,6 +122,8 @@ class MainWindow(QMainWindow):
             view.table.selectionModel().selectionChanged.connect(self._update_actions)
             view.table.addActions([self.edit_action, self.delete_action, self.copy_action])
         self.organisations.person_activated.connect(self.go_to_person)
+        self.dashboard.person_activated.connect(self.go_to_person)
+        self.dashboard.status_changed.connect(self._view_status)
 
         self._restore()
 
@@ -181,6 +191,12 @@ class MainWindow(QMainWindow):
             self.tr("Find d&uplicates…"), self.find_duplicates, QKeySequence("Ctrl+Shift+D")
         )
 
+        self.dashboard_action = self._action(
+            self.tr("D&ashboard"),
+            lambda: self.show_page(DASHBOARD),
+            QKeySequence("Ctrl+0"),
+            "dashboard",
+        )
         self.contacts_action = self._action(
             self.tr("&Contacts"),
             lambda: self.show_page(CONTACTS),
@@ -224,7 +240,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.copy_action, self.find_action])
         edit_menu.addAction(self.duplicates_action)
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.contacts_action, self.organisations_action])
+        view_menu.addActions(
+            [self.dashboard_action, self.contacts_action, self.organisations_action]
+        )
         view_menu.addSeparator()
         view_menu.addActions([self.details_action, self.refresh_action])
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -256,22 +274,25 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------
 
-    def current_view(self) -> RecordView:
-        """The page on screen."""
-        return self.views[self.stack.currentIndex()]
+    def current_view(self) -> RecordView | None:
+        """The record page on screen; None while the dashboard is shown."""
+        page = self.stack.currentWidget()
+        return page if isinstance(page, RecordView) else None
 
     def show_page(self, page: int) -> None:
-        """Switch to Contacts or Organisations."""
+        """Switch to the Dashboard, Contacts or Organisations."""
         if self.navigation.currentRow() != page:
             self.navigation.setCurrentRow(page)  # comes back here through the signal
             return
         self.stack.setCurrentIndex(page)
         view = self.current_view()
-        self.count_label.setText(view.current_status())
-        # Ctrl+N makes what the page lists; the other kind moves to Ctrl+Shift+N.
+        shown = view if view is not None else self.dashboard
+        self.count_label.setText(shown.current_status())
+        # Ctrl+N makes what the page lists (a person on the dashboard); the other kind moves to
+        # Ctrl+Shift+N.
         main, other = (
             (self.new_person_action, self.new_org_action)
-            if page == CONTACTS
+            if page != ORGANISATIONS
             else (self.new_org_action, self.new_person_action)
         )
         main.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
@@ -284,18 +305,22 @@ class MainWindow(QMainWindow):
         self.contacts.show_record(person_id, name)
 
     def _view_status(self, text: str) -> None:
-        if self.sender() is self.current_view():
+        if self.sender() is self.stack.currentWidget():
             self.count_label.setText(text)
 
     def _fill_bulk_menu(self) -> None:
         # The submenu holds the bulk actions of the page on screen.
         self.bulk_menu.clear()
-        bulk = self.current_view().bulk
-        if bulk is not None:
-            self.bulk_menu.addActions(bulk.actions)
+        view = self.current_view()
+        if view is not None and view.bulk is not None:
+            self.bulk_menu.addActions(view.bulk.actions)
 
     def _update_actions(self, *_args: object) -> None:
         view = self.current_view()
+        if view is None:
+            self.edit_action.setEnabled(False)
+            self.delete_action.setEnabled(False)
+            return
         has_record = view.shown_id() is not None
         self.edit_action.setEnabled(has_record)
         self.delete_action.setEnabled(has_record or view.table.selectionModel().hasSelection())
@@ -313,16 +338,26 @@ class MainWindow(QMainWindow):
         self.organisations.new_record()
 
     def _edit(self) -> None:
-        self.current_view().edit_selected()
+        view = self.current_view()
+        if view is not None:
+            view.edit_selected()
 
     def _delete(self) -> None:
-        self.current_view().delete_selected()
+        view = self.current_view()
+        if view is not None:
+            view.delete_selected()
 
     def _copy(self) -> None:
-        self.current_view().copy_selected()
+        view = self.current_view()
+        if view is not None:
+            view.copy_selected()
 
     def _find(self) -> None:
-        self.current_view().focus_search()
+        view = self.current_view()
+        if view is None:  # the dashboard has no search: find among the contacts
+            self.show_page(CONTACTS)
+            view = self.contacts
+        view.focus_search()
 
     def find_duplicates(self) -> None:
         """Open the list of people who may be entered twice (and start the search)."""
@@ -342,6 +377,7 @@ class MainWindow(QMainWindow):
         # A merge (or its undo) changes a person and deletes or restores another.
         for view in self.views:
             view.refresh()
+        self.dashboard.refresh()
 
     def _toggle_details(self, shown: bool) -> None:
         for view in self.views:
@@ -351,11 +387,13 @@ class MainWindow(QMainWindow):
         # An undo or redo may touch records on both pages (roles link them).
         for view in self.views:
             view.refresh()
+        self.dashboard.refresh()
 
     def refresh(self) -> None:
-        """Re-read both pages from the database."""
+        """Re-read every page from the database."""
         for view in self.views:
             view.refresh()
+        self.dashboard.refresh()
         self.statusBar().showMessage(self.tr("Refreshed."), 3000)
 
     def about(self) -> None:
@@ -397,15 +435,17 @@ class MainWindow(QMainWindow):
         shown = self.settings.value("main/details", True, type=bool)
         self.details_action.setChecked(bool(shown))
         self._toggle_details(bool(shown))
-        page = self.settings.value("main/page", CONTACTS, type=int)
-        self.navigation.setCurrentRow(page if page in (CONTACTS, ORGANISATIONS) else CONTACTS)
+        # The dashboard is the first screen unless the user left the window on another page.
+        name = self.settings.value("main/section", "", type=str)
+        pages = {n: p for p, n in _PAGE_NAMES.items()}
+        self.navigation.setCurrentRow(pages.get(str(name), DASHBOARD))
         self.show_page(self.navigation.currentRow())
 
     def save_settings(self) -> None:
         """Remember the window's geometry, panes and columns."""
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/state", self.saveState())
-        self.settings.setValue("main/page", self.stack.currentIndex())
+        self.settings.setValue("main/section", _PAGE_NAMES[self.stack.currentIndex()])
         self.settings.setValue("main/details", self.details_action.isChecked())
         for view in self.views:
             view.save_state(self.settings)

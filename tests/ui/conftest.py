@@ -14,7 +14,7 @@ from techzone_crm.db.engine import Database
 from techzone_crm.ui import prompts
 from techzone_crm.ui.app import build_window
 from techzone_crm.ui.errors import ErrorReporter
-from techzone_crm.ui.main_window import MainWindow
+from techzone_crm.ui.main_window import CONTACTS, MainWindow
 from techzone_crm.ui.tasks import TaskRunner
 
 from .helpers import wait_loaded
@@ -57,14 +57,20 @@ def runner(db: Database) -> Iterator[TaskRunner]:
 @pytest.fixture
 def make_window(
     qtbot: QtBot, db: Database, reporter: ErrorReporter, settings: QSettings
-) -> Iterator[Callable[[], MainWindow]]:
-    """Build (and show) the main window once the test has put its data in place."""
+) -> Iterator[Callable[..., MainWindow]]:
+    """Build (and show) the main window once the test has put its data in place.
+
+    It opens on ``page`` (Contacts, which most tests are about; None: the page the window
+    chooses itself, the Dashboard on a first start).
+    """
     built: list[TaskRunner] = []
 
-    def make() -> MainWindow:
+    def make(page: int | None = CONTACTS) -> MainWindow:
         window, runner, _loader = build_window(db, reporter, settings)
         built.append(runner)
         qtbot.addWidget(window)
+        if page is not None:
+            window.show_page(page)
         window.show()
         qtbot.waitExposed(window)
         wait_loaded(qtbot, window.contacts.model)

@@ -78,6 +78,8 @@ def test_the_example_data_is_offered_on_an_empty_database_and_loads_in_the_backg
 
     assert offered == [True]
     assert threads and threads[0] != threading.get_ident()  # the window stayed responsive
+    assert window.stack.currentWidget() is window.dashboard  # the first screen
+    window.show_page(CONTACTS)
     wait_loaded(qtbot, window.contacts.model)
     assert window.contacts.model.count == 3
     assert window.count_label.text() == "3 people"
@@ -242,6 +244,7 @@ def test_window_layout_is_remembered(
     window.resize(760, 560)
     window.show()
     qtbot.waitExposed(window)
+    window.show_page(CONTACTS)
     splitter = window.contacts.splitter
     # Wait for the layout to settle: the splitter fills the page but for its margins.
     qtbot.waitUntil(lambda: splitter.width() == window.contacts.width() - 16)

@@ -18,7 +18,7 @@ from techzone_crm.db.engine import Database
 from techzone_crm.db.migrate import open_database
 from techzone_crm.ui.app import build_window
 from techzone_crm.ui.errors import ErrorReporter
-from techzone_crm.ui.main_window import MainWindow
+from techzone_crm.ui.main_window import CONTACTS, MainWindow
 from techzone_crm.ui.models.people_model import PeopleTableModel
 
 from .bigdata import build
@@ -44,6 +44,7 @@ def window(
     main, runner, _loader = build_window(db, reporter, settings)
     qtbot.addWidget(main)
     main.resize(1400, 900)
+    main.show_page(CONTACTS)
     main.show()
     qtbot.waitExposed(main)
     wait_loaded(qtbot, main.contacts.model)
