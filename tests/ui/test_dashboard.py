@@ -109,7 +109,7 @@ def test_a_first_start_opens_on_the_dashboard_with_the_figures(
     assert "every 42 days" in tip and "red after 63 days" in tip
     assert view.overdue.model.index(0, 2).data(Qt.ItemDataRole.DecorationRole) is not None
     assert view.overdue.title.text() == "Overdue contacts (2)"
-    assert view.overdue.note.text() == "1 people have no recorded contact yet."
+    assert view.overdue.note.text() == "Never contacted (not listed): 1."
 
     assert column(view.commitments, 1) == ["Notitie sturen", "Terugbellen"]
     assert column(view.commitments, 2) == ["Anna Smit", "Anna Smit"]

@@ -17,7 +17,11 @@ _ROOT = QModelIndex()
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    """One column: its (translated) title, the cell text and optional tooltip and marker."""
+    """One column: its (translated) title, the cell text and optional tooltip and marker.
+
+    A column without a tooltip of its own shows the cell's text as the tooltip (unless it is
+    a right-aligned number), so that an elided text can be read in full.
+    """
 
     title: str
     text: Callable[[R], str]
@@ -78,8 +82,11 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row) or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Without a tooltip of its own a text cell shows its text: it may be elided.
+            if column.tooltip is not None:
+                return column.tooltip(row) or None
+            return None if column.right_aligned else column.text(row) or None
         if role == Qt.ItemDataRole.DecorationRole and column.marker is not None:
             return column.marker(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -65,6 +65,9 @@ class Panel(QFrame):
 
     person_activated = Signal(int, str)
 
+    #: The widest a column starts, in average characters.
+    MAX_CHARS = 30
+
     def __init__(
         self, title: str, empty_text: str, model: RowsModel[Any], parent: QWidget | None = None
     ) -> None:
@@ -132,7 +135,19 @@ class Panel(QFrame):
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         if rows:
-            self.table.resizeColumnsToContents()
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Fit the contents; if they do not fit, let no long text (a subject, an agenda's
+        # name) push the columns after it out of sight: the cell elides, the tooltip has it.
+        widest = self.fontMetrics().averageCharWidth() * self.MAX_CHARS
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        if header.length() <= self.table.viewport().width():
+            return
+        for section in range(header.count()):
+            if header.sectionSize(section) > widest:
+                header.resizeSection(section, widest)
 
     def _activated(self, index: QModelIndex) -> None:
         found = self.model.person_at(index.row())
@@ -274,11 +289,7 @@ class DashboardView(QWidget):
                         lambda c: _due_tooltip(c, self._today()),
                         lambda c: labels.dot(_RED if c.state is CommitmentState.OVERDUE else _GREY),
                     ),
-                    Column(
-                        translate("DashboardView", "What"),
-                        lambda c: c.description,
-                        lambda c: c.description,
-                    ),
+                    Column(translate("DashboardView", "What"), lambda c: c.description),
                     Column(translate("DashboardView", "Promised by"), _promised_by),
                     Column(translate("DashboardView", "To"), _promised_to),
                 ],
@@ -325,13 +336,9 @@ class DashboardView(QWidget):
                     Column(
                         translate("DashboardView", "Subject"),
                         lambda i: i.subject,
-                        lambda i: i.notes,
+                        lambda i: f"{i.subject}\n\n{i.notes}" if i.notes else i.subject,
                     ),
-                    Column(
-                        translate("DashboardView", "With"),
-                        lambda i: _names(i.attendees),
-                        lambda i: _names(i.attendees),
-                    ),
+                    Column(translate("DashboardView", "With"), lambda i: _names(i.attendees)),
                     Column(translate("DashboardView", "Team"), lambda i: _names(i.team_members)),
                 ],
                 lambda i: (i.attendees[0].id, i.attendees[0].name) if i.attendees else None,
@@ -441,7 +448,7 @@ class DashboardView(QWidget):
             translate("DashboardView", "Today, {date}").format(date=format_date(board.today))
         )
         never = (
-            translate("DashboardView", "{count} people have no recorded contact yet.").format(
+            translate("DashboardView", "Never contacted (not listed): {count}.").format(
                 count=_number(board.never_contacted)
             )
             if board.never_contacted
