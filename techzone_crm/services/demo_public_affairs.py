@@ -43,11 +43,19 @@ _ENGAGEMENT = ["inform", "consult", "involve", "collaborate", "empower"]
 # Shares of the key stakeholders by how their contact rhythm stands on ``today``.
 _RHYTHM_PLAN = ["ok"] * 24 + ["amber"] * 8 + ["red"] * 6 + ["never"] * 4
 _SUBJECTS = {
-    "meeting": ["Bestuurlijk overleg {a}", "Afstemming {a}", "Voortgangsgesprek {a}"],
-    "call": ["Telefoontje over {a}", "Kort belmoment {a}"],
-    "email": ["Notitie {a} gedeeld", "Reactie op conceptstuk {a}"],
-    "event": ["Netwerkbijeenkomst {a}", "Techniekdag Zuidoost-Drenthe", "Regiocongres {a}"],
-    "working_visit": ["Werkbezoek {a}", "Bedrijfsbezoek met {a} op de agenda"],
+    "meeting": [
+        "Bestuurlijk overleg over {a}",
+        "Afstemming over {a}",
+        "Voortgangsgesprek over {a}",
+    ],
+    "call": ["Telefoontje over {a}", "Kort belmoment over {a}"],
+    "email": ["Notitie over {a} gedeeld", "Reactie op conceptstuk over {a}"],
+    "event": [
+        "Netwerkbijeenkomst over {a}",
+        "Techniekdag Zuidoost-Drenthe",
+        "Regiocongres over {a}",
+    ],
+    "working_visit": ["Werkbezoek over {a}", "Bedrijfsbezoek met {a} op de agenda"],
 }
 _OUR_PROMISES = [
     "Notitie met cijfers over de regionale arbeidsmarkt sturen",
@@ -122,13 +130,15 @@ def _read() -> dict[str, Any]:
 @dataclass
 class _Loaded:
     agendas: dict[str, int]
+    #: agenda id → how people speak of it in a subject line ("de Regio Deal")
+    topics: dict[int, str]
     themes: dict[tuple[str, str], int]
     dossiers: list[tuple[int, list[int]]]
     key_people: list[int]
 
 
 def _add_agendas(session: Session, d: _Directory, spec: dict[str, Any]) -> _Loaded:
-    loaded = _Loaded({}, {}, [], [])
+    loaded = _Loaded({}, {}, {}, [], [])
     for a in spec["agendas"]:
         agenda = add_agenda(
             session,
@@ -144,6 +154,7 @@ def _add_agendas(session: Session, d: _Directory, spec: dict[str, Any]) -> _Load
             ),
         )
         loaded.agendas[a["key"]] = agenda.id
+        loaded.topics[agenda.id] = a["topic"]
         for t in a["themes"]:
             lead = t.get("lead")
             person = d.person(lead, t.get("person")) if lead else None
@@ -280,7 +291,6 @@ def _interactions(
     """A year of contacts; nobody in ``last`` is met after their last-contact day."""
     key = [p for p, days in last.items() if days is not None]
     others = sorted(p for p in d.org_of if p not in last)
-    agenda_names = {ident: name for name, ident in loaded.agendas.items()}
     planned: list[tuple[int, list[int]]] = [(last[p] or 0, [p]) for p in key]
     while len(planned) < INTERACTIONS:
         age = rng.randint(0, 364)
@@ -298,7 +308,7 @@ def _interactions(
         with_dossier = rng.random() < 0.3
         if with_dossier and agenda_id is None:
             agenda_id = dossier_agendas[0]
-        topic = agenda_names[agenda_id] if agenda_id is not None else "samenwerking"
+        topic = loaded.topics[agenda_id] if agenda_id is not None else "de samenwerking"
         row = add_interaction(
             session,
             InteractionData(
