@@ -119,10 +119,22 @@ class DemoLoader(QObject):
     def _finished(self, summary: object) -> None:
         self._close()
         self._on_loaded()
-        describe = getattr(summary, "describe", None)
-        text = describe() if callable(describe) else self.tr("The example data was loaded.")
-        self._window.statusBar().showMessage(str(text), 10_000)
+        self._window.statusBar().showMessage(self._loaded_text(summary), 10_000)
         self.loaded.emit(summary)
+
+    def _loaded_text(self, summary: object) -> str:
+        # Composed here rather than taken from the summary's own sentence, so that it is
+        # translated and short enough for the status bar.
+        counts = {
+            name: getattr(summary, name, None)
+            for name in ("people", "organisations", "interactions")
+        }
+        if any(value is None for value in counts.values()):
+            return self.tr("The example data was loaded.")
+        return self.tr(
+            "Example data loaded: {people} people, {organisations} organisations, "
+            "{interactions} interactions."
+        ).format(**counts)
 
     def _failed(self, exc: object) -> None:
         self._close()

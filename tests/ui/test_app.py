@@ -33,8 +33,9 @@ pytestmark = pytest.mark.gui
 
 
 class FakeSummary:
-    def describe(self) -> str:
-        return "Loaded 3 example people."
+    people = 3
+    organisations = 0
+    interactions = 0
 
 
 @pytest.fixture(autouse=True)
@@ -83,7 +84,9 @@ def test_the_example_data_is_offered_on_an_empty_database_and_loads_in_the_backg
     wait_loaded(qtbot, window.contacts.model)
     assert window.contacts.model.count == 3
     assert window.count_label.text() == "3 people"
-    assert window.statusBar().currentMessage() == "Loaded 3 example people."
+    assert window.statusBar().currentMessage() == (
+        "Example data loaded: 3 people, 0 organisations, 0 interactions."
+    )
     assert loader.progress is None
     assert not loader.offer_if_empty()  # not empty any more: no second offer
     runner.shutdown()
