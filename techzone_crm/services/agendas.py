@@ -31,7 +31,7 @@ from techzone_crm.db.models import (
 from techzone_crm.errors import UserError, ValidationError
 from techzone_crm.services import validation as v
 from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch, save
-from techzone_crm.services.search import words
+from techzone_crm.services.search import words_in_any
 
 WHAT = "agenda"
 
@@ -301,16 +301,7 @@ def delete_agenda(
 
 
 def _text_condition(text: str) -> list[ColumnElement[bool]]:
-    conditions = []
-    for word in words(text):
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conditions.append(
-            or_(
-                func.lower(Agenda.name).like(pattern, escape="\\"),
-                func.lower(Agenda.description).like(pattern, escape="\\"),
-            )
-        )
-    return conditions
+    return words_in_any(text, Agenda.name, Agenda.description)
 
 
 def list_agendas(

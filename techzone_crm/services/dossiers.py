@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.models import (
@@ -25,7 +25,7 @@ from techzone_crm.errors import ValidationError
 from techzone_crm.services import validation as v
 from techzone_crm.services.agendas import LinkedRecordsError
 from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch, save
-from techzone_crm.services.search import words
+from techzone_crm.services.search import words_in_any
 
 WHAT = "dossier"
 LINK = "agenda link"
@@ -190,15 +190,7 @@ def delete_dossier(
 
 
 def _conditions(query: DossierQuery) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    for word in words(query.text):
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conditions.append(
-            or_(
-                func.lower(Dossier.title).like(pattern, escape="\\"),
-                func.lower(Dossier.description).like(pattern, escape="\\"),
-            )
-        )
+    conditions = words_in_any(query.text, Dossier.title, Dossier.description)
     if query.stage is not None:
         conditions.append(Dossier.stage == query.stage)
     if query.agenda_id is not None:

@@ -82,6 +82,13 @@ def _contains(
     return column.like(f"%{escaped}%", escape="\\")
 
 
+def words_in_any(
+    text: str, *columns: ColumnElement[str] | InstrumentedAttribute[str]
+) -> list[ColumnElement[bool]]:
+    """One condition per word of ``text``: it occurs in one of ``columns`` (any case)."""
+    return [or_(*(_contains(func.lower(c), word) for c in columns)) for word in words(text)]
+
+
 class LikeSearch:
     """Portable fallback (PostgreSQL and others): substring match on folded columns.
 
