@@ -365,3 +365,8 @@ def list_agendas(
         )
         for r in rows
     ]
+
+
+def find_agendas(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+    """(id, name) of agendas matching ``text``, for pickers (the own agenda first)."""
+    return [(r.id, r.name) for r in list_agendas(session, AgendaQuery(text=text), Page(0, limit))]

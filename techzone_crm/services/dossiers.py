@@ -292,3 +292,9 @@ def dossier_agendas(session: Session, dossier_id: int) -> list[DossierAgendaRow]
         .order_by(func.lower(Agenda.name), AgendaTheme.position.nulls_first(), DossierAgenda.id)
     )
     return [DossierAgendaRow(*r) for r in session.execute(stmt)]
+
+
+def find_dossiers(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+    """(id, title) of dossiers matching ``text``, for pickers (the most pressing first)."""
+    rows = list_dossiers(session, DossierQuery(text=text), Page(0, limit))
+    return [(r.id, r.title) for r in rows]

@@ -408,3 +408,12 @@ class _DetailColumns:
             .outerjoin(self.org, self.org.id == self.aff.organisation_id)
             .outerjoin(TeamMember, TeamMember.id == Person.owner_id)
         )
+
+
+def find_people(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+    """(id, "Name (organisation)") of people matching ``text``, for pickers."""
+    rows = list_people(session, PersonQuery(text=text), Page(0, limit))
+    return [
+        (r.id, f"{r.display_name} ({r.organisation})" if r.organisation else r.display_name)
+        for r in rows
+    ]

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from techzone_crm.db.models import TeamMember
 from techzone_crm.services import validation as v
+from techzone_crm.text import fold
 
 
 @dataclass
@@ -38,3 +39,10 @@ def list_team_members(session: Session, active_only: bool = True) -> list[tuple[
     if active_only:
         stmt = stmt.where(TeamMember.active.is_(True))
     return [(i, n) for i, n in session.execute(stmt).all()]
+
+
+def find_team_members(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+    """(id, name) of active team members whose name contains every word of ``text``."""
+    wanted = fold(text).split()
+    found = [(i, n) for i, n in list_team_members(session) if all(w in fold(n) for w in wanted)]
+    return found[:limit]

@@ -17,13 +17,17 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from techzone_crm.db.models import (
     AgendaLevel,
     EmailKind,
+    EngagementLevel,
     GovernmentLevel,
     Helix,
     InteractionKind,
+    IssueStage,
     PhoneKind,
     Sector,
+    StakeholderRole,
 )
-from techzone_crm.services.assessments import GridQuadrant
+from techzone_crm.services.assessments import GridQuadrant, KrachtenveldType, SalienceClass
+from techzone_crm.services.commitments import CommitmentState
 from techzone_crm.services.rhythm import RhythmStatus
 from techzone_crm.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -88,6 +92,82 @@ GRID_QUADRANT: dict[GridQuadrant, str] = {
     GridQuadrant.MONITOR: QT_TRANSLATE_NOOP("GridQuadrant", "Monitor"),
 }
 
+SALIENCE_CLASS: dict[SalienceClass, str] = {
+    SalienceClass.DEFINITIVE: QT_TRANSLATE_NOOP("SalienceClass", "Definitive"),
+    SalienceClass.DOMINANT: QT_TRANSLATE_NOOP("SalienceClass", "Dominant"),
+    SalienceClass.DANGEROUS: QT_TRANSLATE_NOOP("SalienceClass", "Dangerous"),
+    SalienceClass.DEPENDENT: QT_TRANSLATE_NOOP("SalienceClass", "Dependent"),
+    SalienceClass.DORMANT: QT_TRANSLATE_NOOP("SalienceClass", "Dormant"),
+    SalienceClass.DISCRETIONARY: QT_TRANSLATE_NOOP("SalienceClass", "Discretionary"),
+    SalienceClass.DEMANDING: QT_TRANSLATE_NOOP("SalienceClass", "Demanding"),
+    SalienceClass.NON_STAKEHOLDER: QT_TRANSLATE_NOOP("SalienceClass", "Non-stakeholder"),
+}
+
+KRACHTENVELD_TYPE: dict[KrachtenveldType, str] = {
+    KrachtenveldType.PARTNER: QT_TRANSLATE_NOOP("KrachtenveldType", "Partner / ally"),
+    KrachtenveldType.OPPONENT_WITH_TRUST: QT_TRANSLATE_NOOP(
+        "KrachtenveldType", "Opponent with trust"
+    ),
+    KrachtenveldType.ADVERSARY: QT_TRANSLATE_NOOP("KrachtenveldType", "Adversary"),
+    KrachtenveldType.OPPORTUNIST: QT_TRANSLATE_NOOP("KrachtenveldType", "Opportunist"),
+    KrachtenveldType.DOUBTER: QT_TRANSLATE_NOOP("KrachtenveldType", "Doubter"),
+}
+
+ENGAGEMENT_LEVEL: dict[EngagementLevel, str] = {
+    EngagementLevel.INFORM: QT_TRANSLATE_NOOP("EngagementLevel", "Inform (meeweten)"),
+    EngagementLevel.CONSULT: QT_TRANSLATE_NOOP("EngagementLevel", "Consult (meedenken)"),
+    EngagementLevel.INVOLVE: QT_TRANSLATE_NOOP("EngagementLevel", "Involve (meedoen)"),
+    EngagementLevel.COLLABORATE: QT_TRANSLATE_NOOP("EngagementLevel", "Collaborate (meebeslissen)"),
+    EngagementLevel.EMPOWER: QT_TRANSLATE_NOOP("EngagementLevel", "Empower"),
+}
+
+STAKEHOLDER_ROLE: dict[StakeholderRole, str] = {
+    StakeholderRole.DECIDES: QT_TRANSLATE_NOOP("StakeholderRole", "Decides"),
+    StakeholderRole.INFLUENCES: QT_TRANSLATE_NOOP("StakeholderRole", "Influences"),
+    StakeholderRole.IMPLEMENTS: QT_TRANSLATE_NOOP("StakeholderRole", "Implements"),
+    StakeholderRole.FUNDS: QT_TRANSLATE_NOOP("StakeholderRole", "Funds"),
+    StakeholderRole.BENEFITS: QT_TRANSLATE_NOOP("StakeholderRole", "Benefits"),
+}
+
+ISSUE_STAGE: dict[IssueStage, str] = {
+    IssueStage.LATENT: QT_TRANSLATE_NOOP("IssueStage", "Latent"),
+    IssueStage.EMERGING: QT_TRANSLATE_NOOP("IssueStage", "Emerging"),
+    IssueStage.CURRENT: QT_TRANSLATE_NOOP("IssueStage", "Current"),
+    IssueStage.CRITICAL: QT_TRANSLATE_NOOP("IssueStage", "Critical"),
+    IssueStage.DORMANT: QT_TRANSLATE_NOOP("IssueStage", "Dormant / closed"),
+}
+
+COMMITMENT_STATE: dict[CommitmentState, str] = {
+    CommitmentState.OPEN: QT_TRANSLATE_NOOP("CommitmentState", "Open"),
+    CommitmentState.OVERDUE: QT_TRANSLATE_NOOP("CommitmentState", "Overdue"),
+    CommitmentState.DONE: QT_TRANSLATE_NOOP("CommitmentState", "Done"),
+    CommitmentState.CANCELLED: QT_TRANSLATE_NOOP("CommitmentState", "Cancelled"),
+}
+
+COMMITMENT_COLOUR: dict[CommitmentState, str] = {
+    CommitmentState.OPEN: "#3b73b9",
+    CommitmentState.OVERDUE: "#c0392b",
+    CommitmentState.DONE: "#3f9b5a",
+    CommitmentState.CANCELLED: "#8a8f98",
+}
+
+# Position / attitude from -2 (opponent, red) to +2 (supporter, green).
+ATTITUDE_COLOUR: dict[int, str] = {
+    -2: "#c0392b",
+    -1: "#e67e22",
+    0: "#8a8f98",
+    1: "#7cb342",
+    2: "#2e7d32",
+}
+
+ATTITUDE: dict[int, str] = {
+    -2: QT_TRANSLATE_NOOP("Attitude", "Opponent"),
+    -1: QT_TRANSLATE_NOOP("Attitude", "Critical"),
+    0: QT_TRANSLATE_NOOP("Attitude", "Neutral"),
+    1: QT_TRANSLATE_NOOP("Attitude", "Sympathetic"),
+    2: QT_TRANSLATE_NOOP("Attitude", "Supporter"),
+}
+
 RHYTHM_STATUS: dict[RhythmStatus, str] = {
     RhythmStatus.OK: QT_TRANSLATE_NOOP("RhythmStatus", "In time"),
     RhythmStatus.AMBER: QT_TRANSLATE_NOOP("RhythmStatus", "Overdue"),
@@ -121,6 +201,12 @@ _TABLES: dict[type[StrEnum], tuple[str, dict[Any, str]]] = {
     InteractionKind: ("InteractionKind", INTERACTION_KIND),
     RhythmStatus: ("RhythmStatus", RHYTHM_STATUS),
     GridQuadrant: ("GridQuadrant", GRID_QUADRANT),
+    SalienceClass: ("SalienceClass", SALIENCE_CLASS),
+    KrachtenveldType: ("KrachtenveldType", KRACHTENVELD_TYPE),
+    EngagementLevel: ("EngagementLevel", ENGAGEMENT_LEVEL),
+    StakeholderRole: ("StakeholderRole", STAKEHOLDER_ROLE),
+    IssueStage: ("IssueStage", ISSUE_STAGE),
+    CommitmentState: ("CommitmentState", COMMITMENT_STATE),
 }
 
 
@@ -130,6 +216,22 @@ def label(value: StrEnum | None) -> str:
         return ""
     context, table = _TABLES[type(value)]
     return QCoreApplication.translate(context, table[value])
+
+
+def attitude(value: int) -> str:
+    """The word for an attitude or position from -2 to +2, with its sign: "+2 Supporter"."""
+    word = QCoreApplication.translate("Attitude", ATTITUDE[value])
+    return f"{value:+d} {word}" if value else f"0 {word}"
+
+
+def attitude_marker(value: int) -> QIcon:
+    """The red-to-green dot of an attitude or position."""
+    return dot(ATTITUDE_COLOUR[value])
+
+
+def commitment_marker(state: CommitmentState) -> QIcon:
+    """The dot of a commitment's state (red when overdue)."""
+    return dot(COMMITMENT_COLOUR[state])
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[StrEnum, str]]:

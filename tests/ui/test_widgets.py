@@ -8,10 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from techzone_crm.db.engine import Database
 from techzone_crm.db.models import EmailKind, GovernmentLevel, Helix, PhoneKind, Sector
+from techzone_crm.services import people
 from techzone_crm.ui import labels
 from techzone_crm.ui.dialogs.form import sentence
 from techzone_crm.ui.widgets.optional_date import OptionalDateEdit
+from techzone_crm.ui.widgets.record_picker import RecordListEdit, person_picker
 from techzone_crm.ui.widgets.search_field import SearchField
 from techzone_crm.ui.widgets.tag_edit import TagEdit
 
@@ -87,3 +90,24 @@ def test_every_vocabulary_value_has_a_label() -> None:
 )
 def test_service_problems_read_as_sentences(name: str, problem: str, expected: str) -> None:
     assert sentence(name, problem) == expected
+
+
+def test_record_list_adds_each_picked_person_once_and_removes_by_chip(
+    qtbot: QtBot, db: Database
+) -> None:
+    with db.sessions.begin() as session:
+        anna = people.add_person(session, people.PersonData("Anna", "Smit")).id
+        people.add_person(session, people.PersonData("Bert", "Smit"))
+    edit = RecordListEdit(person_picker(db))
+    qtbot.addWidget(edit)
+    qtbot.keyClicks(edit.picker, "smit")
+    assert edit.picker.suggestions.rowCount() == 2
+    edit.picker.setText("Anna Smit")  # typed in full: the one match counts as chosen
+    qtbot.keyClick(edit.picker, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit.picker, "Anna Smit")
+    qtbot.keyClick(edit.picker, Qt.Key.Key_Return)
+    assert edit.ids() == [anna]
+    assert edit.names() == ["Anna Smit"]
+    assert edit.picker.text() == ""
+    edit.remove(anna)
+    assert edit.ids() == []

@@ -15,7 +15,7 @@ from techzone_crm.services.affiliations import AffiliationData
 from techzone_crm.ui.dialogs.form import RecordDialog
 from techzone_crm.ui.undoable import RecordKey, person_key
 from techzone_crm.ui.widgets.optional_date import OptionalDateEdit
-from techzone_crm.ui.widgets.organisation_picker import OrganisationPicker
+from techzone_crm.ui.widgets.record_picker import organisation_picker
 
 
 class AffiliationMode(Enum):
@@ -55,7 +55,7 @@ class AffiliationDialog(RecordDialog):
         with db.read() as session:
             person_name = people.get_person(session, person_id).display_name
         self.person_label = QLabel(person_name)
-        self.organisation_picker = OrganisationPicker(db)
+        self.organisation_picker = organisation_picker(db)
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText(self.tr("e.g. alderman for economic affairs"))
         self.start_edit = OptionalDateEdit(self.tr("Start date"))
@@ -90,7 +90,7 @@ class AffiliationDialog(RecordDialog):
         assert self.record_id is not None
         aff = affiliations.get_affiliation(session, self.record_id)
         self.version = aff.version
-        self.organisation_picker.set_organisation(aff.organisation_id, aff.organisation.name)
+        self.organisation_picker.set_record(aff.organisation_id, aff.organisation.name)
         self.role_edit.setText(aff.role)
         self.start_edit.set_value(aff.start_date)
         self.end_edit.set_value(aff.end_date)
@@ -99,7 +99,7 @@ class AffiliationDialog(RecordDialog):
     def collect(self) -> AffiliationData:
         if not self.organisation_picker.text().strip():
             raise ValidationError("organisation_id", self.tr("is required"))
-        org_id = self.organisation_picker.organisation_id()
+        org_id = self.organisation_picker.record_id()
         if org_id is None:
             raise ValidationError(
                 "organisation_id", self.tr("is not known; choose one from the suggestions")

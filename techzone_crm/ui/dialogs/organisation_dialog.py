@@ -20,7 +20,7 @@ from techzone_crm.services.organisations import OrganisationData
 from techzone_crm.ui import labels
 from techzone_crm.ui.dialogs.form import RecordDialog, error_label
 from techzone_crm.ui.undoable import RecordKey, organisation_key
-from techzone_crm.ui.widgets.organisation_picker import OrganisationPicker
+from techzone_crm.ui.widgets.record_picker import organisation_picker
 from techzone_crm.ui.widgets.tag_edit import TagEdit
 
 
@@ -63,7 +63,7 @@ class OrganisationDialog(RecordDialog):
         self.region_edit.setPlaceholderText(self.tr("e.g. Zuidoost-Drenthe"))
         self.website_edit = QLineEdit()
         self.website_edit.setPlaceholderText(self.tr("e.g. www.example.nl"))
-        self.parent_picker = OrganisationPicker(db, exclude_id=org_id)
+        self.parent_picker = organisation_picker(db, exclude_id=org_id)
         self.partner_check = QCheckBox(self.tr("Partner in the collaboration"))
         self.street_edit = QLineEdit()
         self.street_edit.setPlaceholderText(self.tr("street and number, e.g. Sluisdijk 1"))
@@ -138,9 +138,9 @@ class OrganisationDialog(RecordDialog):
         self.region_edit.setText(org.region)
         self.website_edit.setText(org.website)
         if org.parent is not None:
-            self.parent_picker.set_organisation(org.parent.id, org.parent.name)
+            self.parent_picker.set_record(org.parent.id, org.parent.name)
         else:
-            self.parent_picker.set_organisation(None)
+            self.parent_picker.set_record(None)
         self.partner_check.setChecked(org.is_partner)
         self.notes_edit.setPlainText(org.notes)
         self.street_edit.setText(org.street)
@@ -162,7 +162,7 @@ class OrganisationDialog(RecordDialog):
             short_name=self.short_edit.text(),
             region=self.region_edit.text(),
             website=self.website_edit.text(),
-            parent_id=self.parent_picker.organisation_id(),
+            parent_id=self.parent_picker.record_id(),
             is_partner=self.partner_check.isChecked(),
             notes=self.notes_edit.toPlainText(),
             street=self.street_edit.text(),
