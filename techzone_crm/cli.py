@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="save a picture of the main window once it shows its data, then quit",
     )
+    gui.add_argument(
+        "--page",
+        metavar="NAME",
+        help="open on this page: dashboard, contacts, organisations, agendas, dossiers, "
+        "interactions or follow-up",
+    )
     sub.add_parser("demo", help="fill an empty database with the fictional example data")
 
     search = sub.add_parser("search", help="search people and organisations")
@@ -112,7 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "gui":
         from techzone_crm.ui.app import run_gui
 
-        return run_gui(target, screenshot=getattr(args, "screenshot", None))
+        return run_gui(
+            target, screenshot=getattr(args, "screenshot", None), page=getattr(args, "page", None)
+        )
     try:
         db = open_database(target)
     except UserError as exc:

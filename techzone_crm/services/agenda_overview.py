@@ -34,7 +34,13 @@ from techzone_crm.services.affiliations import is_current
 from techzone_crm.services.agenda_stakeholders import list_stakeholders
 from techzone_crm.services.agendas import WHAT as AGENDA
 from techzone_crm.services.common import fetch
-from techzone_crm.services.rhythm import last_contacts
+from techzone_crm.services.rhythm import (
+    DEFAULT_INTERVALS,
+    RhythmStatus,
+    contact_rhythms,
+    last_contacts,
+    status_of,
+)
 from techzone_crm.services.stakeholder_refs import stakeholder_names
 
 
@@ -146,6 +152,70 @@ def agenda_overview(session: Session, agenda_id: int, today: date | None = None)
     return AgendaOverview(
         agenda.id, agenda.name, agenda.level, agenda.starts_on, agenda.ends_on, tuple(sections)
     )
+
+
+#: The days within which a contact counts as recent in :func:`overview_coverage`.
+RECENT_CONTACT_DAYS = 90
+
+#: How often a linked organisation should hear from us: the default for people not assessed.
+ORGANISATION_INTERVAL = DEFAULT_INTERVALS[None]
+
+
+@dataclass(frozen=True)
+class OverviewCoverage:
+    """Distinct stakeholders of an agenda page: linked, with a relationship, spoken to lately."""
+
+    linked: int
+    with_relationship: int
+    recent: int
+    recent_days: int = RECENT_CONTACT_DAYS
+
+
+def overview_coverage(
+    overview: AgendaOverview, recent_days: int = RECENT_CONTACT_DAYS
+) -> OverviewCoverage:
+    """Each person or organisation counted once, however many themes and roles link them."""
+    seen: dict[tuple[int | None, int | None], OverviewRow] = {}
+    for section in overview.sections:
+        for row in section.rows:
+            seen.setdefault((row.person_id, row.organisation_id), row)
+    rows = seen.values()
+    return OverviewCoverage(
+        linked=len(seen),
+        with_relationship=sum(1 for r in rows if r.has_relationship),
+        recent=sum(1 for r in rows if r.days_since is not None and r.days_since <= recent_days),
+        recent_days=recent_days,
+    )
+
+
+@dataclass(frozen=True)
+class LinkRhythm:
+    """How a linked stakeholder's last contact stands against the days it should take."""
+
+    status: RhythmStatus
+    target_days: int
+
+
+def overview_rhythms(
+    session: Session, overview: AgendaOverview, today: date | None = None
+) -> dict[int, LinkRhythm]:
+    """Link id → rhythm: a person's own target (as on the dashboard), an organisation's
+    :data:`ORGANISATION_INTERVAL`."""
+    day = today or date.today()
+    rows = [r for s in overview.sections for r in s.rows]
+    person_ids = {r.person_id for r in rows if r.person_id is not None}
+    people = (
+        {c.person_id: c for c in contact_rhythms(session, day, person_ids)} if person_ids else {}
+    )
+    found: dict[int, LinkRhythm] = {}
+    for row in rows:
+        rhythm = people.get(row.person_id) if row.person_id is not None else None
+        if rhythm is not None:
+            found[row.link_id] = LinkRhythm(rhythm.status, rhythm.target_days)
+        else:
+            target = ORGANISATION_INTERVAL
+            found[row.link_id] = LinkRhythm(status_of(row.days_since, target), target)
+    return found
 
 
 def _person_owners(session: Session, ids: set[int]) -> dict[int, tuple[str, ...]]:

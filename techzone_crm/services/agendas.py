@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from enum import StrEnum
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Select, case, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -50,6 +51,16 @@ class AgendaData:
     sectors: Collection[Sector | str] = ()
 
 
+class AgendaSort(StrEnum):
+    """What an agenda list is sorted by (ties by name)."""
+
+    LEVEL = "level"  # the own agenda first, then Rijk, province, Noord-Nederland, EU
+    NAME = "name"
+    PERIOD = "period"  # by start date, agendas without one last
+    THEMES = "themes"
+    STAKEHOLDERS = "stakeholders"
+
+
 @dataclass(frozen=True)
 class AgendaQuery:
     """Which agendas to list: by level, own or external, and words in name or description."""
@@ -58,6 +69,8 @@ class AgendaQuery:
     level: AgendaLevel | None = None
     #: True: only the own agenda(s); False: only external ones.
     own: bool | None = None
+    sort: AgendaSort = AgendaSort.LEVEL
+    descending: bool = False
 
 
 @dataclass(frozen=True)
@@ -304,10 +317,7 @@ def _text_condition(text: str) -> list[ColumnElement[bool]]:
     return words_in_any(text, Agenda.name, Agenda.description)
 
 
-def list_agendas(
-    session: Session, query: AgendaQuery = AgendaQuery(), page: Page = FIRST_PAGE
-) -> list[AgendaRow]:
-    """One page of agendas: the own agenda first, then by level (Rijk … EU) and name."""
+def _conditions(query: AgendaQuery) -> list[ColumnElement[bool]]:
     conditions = _text_condition(query.text)
     if query.level is not None:
         conditions.append(Agenda.level == query.level)
@@ -315,6 +325,19 @@ def list_agendas(
         conditions.append(Agenda.level == AgendaLevel.OWN)
     elif query.own is False:
         conditions.append(Agenda.level != AgendaLevel.OWN)
+    return conditions
+
+
+def count_agendas(session: Session, query: AgendaQuery = AgendaQuery()) -> int:
+    """How many agendas :func:`list_agendas` gives for ``query`` over all pages."""
+    stmt = select(func.count()).select_from(Agenda).where(*_conditions(query))
+    return session.scalar(stmt) or 0
+
+
+def list_agendas(
+    session: Session, query: AgendaQuery = AgendaQuery(), page: Page = FIRST_PAGE
+) -> list[AgendaRow]:
+    """One page of agendas, by default the own agenda first, then by level (Rijk … EU), name."""
     themes = (
         select(func.count()).where(AgendaTheme.agenda_id == Agenda.id).correlate(Agenda)
     ).scalar_subquery()
@@ -323,6 +346,16 @@ def list_agendas(
     ).scalar_subquery()
     order = [AgendaLevel.OWN, *[lv for lv in AgendaLevel if lv is not AgendaLevel.OWN]]
     level_key = case({lv.value: i for i, lv in enumerate(order)}, value=Agenda.level, else_=99)
+    keys: dict[AgendaSort, list[Any]] = {
+        AgendaSort.LEVEL: [level_key],
+        AgendaSort.NAME: [func.lower(Agenda.name)],
+        AgendaSort.PERIOD: [Agenda.starts_on, Agenda.ends_on],
+        AgendaSort.THEMES: [themes],
+        AgendaSort.STAKEHOLDERS: [stakeholders],
+    }
+    first = [k.desc() if query.descending else k for k in keys[query.sort]]
+    if query.sort is AgendaSort.PERIOD:
+        first.insert(0, Agenda.starts_on.is_(None))  # agendas without a start stay last
     stmt = (
         select(
             Agenda.id,
@@ -336,8 +369,8 @@ def list_agendas(
             stakeholders,
         )
         .outerjoin(Organisation, Organisation.id == Agenda.owner_organisation_id)
-        .where(*conditions)
-        .order_by(level_key, func.lower(Agenda.name), Agenda.id)
+        .where(*_conditions(query))
+        .order_by(*first, func.lower(Agenda.name), Agenda.id)
         .offset(page.offset)
         .limit(page.limit)
     )

@@ -44,11 +44,13 @@ __all__ = [
     "AssessmentRow",
     "Change",
     "GridQuadrant",
+    "HistoryEntry",
     "KrachtenveldType",
     "Movement",
     "SalienceClass",
     "Stakeholder",
     "add_assessment",
+    "all_history",
     "compare",
     "delete_assessment",
     "engagement_gap",
@@ -285,6 +287,35 @@ def latest(
     """The newest assessment (overall, or for one dossier), or None if never assessed."""
     rows = history(session, stakeholder, dossier_id)
     return rows[0] if rows else None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One assessment in a stakeholder's full history, with what a history table shows."""
+
+    row: AssessmentRow
+    dossier_title: str  #: "" for an overall assessment
+    assessed_by: str  #: the team member's name, "" if nobody
+    #: The assessment before it in the same series (overall, or the same dossier).
+    previous: AssessmentRow | None
+
+
+def all_history(session: Session, stakeholder: Stakeholder) -> list[HistoryEntry]:
+    """Every assessment of the stakeholder, overall and per dossier, newest first."""
+    stmt = (
+        select(Assessment, Dossier.title, TeamMember.name)
+        .outerjoin(Dossier, Dossier.id == Assessment.dossier_id)
+        .outerjoin(TeamMember, TeamMember.id == Assessment.assessed_by_id)
+        .where(_about(stakeholder))
+        .order_by(Assessment.assessed_on, Assessment.id)
+    )
+    last: dict[int | None, AssessmentRow] = {}
+    entries = []
+    for a, title, by in session.execute(stmt):
+        row = row_of(a)
+        entries.append(HistoryEntry(row, title or "", by or "", last.get(row.dossier_id)))
+        last[row.dossier_id] = row
+    return entries[::-1]
 
 
 #: The measures a movement compares, in the order a history view shows them.

@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session, selectinload
 from techzone_crm.db.base import utcnow
 from techzone_crm.db.models import Affiliation, Organisation, Person, Tag, TeamMember
 from techzone_crm.errors import NotFoundError, ValidationError
-from techzone_crm.services import organisations, people
+from techzone_crm.services import organisations, people, stakeholder_links
 from techzone_crm.services import validation as v
 from techzone_crm.services.common import save
 from techzone_crm.services.organisations import OrganisationQuery
 from techzone_crm.services.people import PersonQuery
+from techzone_crm.services.stakeholder_links import StakeholderLinks
 from techzone_crm.services.tags import tags_by_name
 
 # Far below SQLite's limit on bound parameters per statement.
@@ -180,8 +181,18 @@ def links_of(session: Session, kind: RecordKind, ids: Sequence[int]) -> tuple[in
     return roles, children
 
 
+def delete_links(session: Session, kind: RecordKind, ids: Sequence[int]) -> StakeholderLinks:
+    """Everything that refers to the records, and what deleting them does to it."""
+    if kind is RecordKind.PERSON:
+        return stakeholder_links.people_links(session, ids)
+    return stakeholder_links.organisations_links(session, ids)
+
+
 def delete_records(session: Session, kind: RecordKind, ids: Sequence[int]) -> list[int]:
-    """Delete these people or organisations with their roles; all or none. Returns the ids."""
+    """Delete these people or organisations with their roles; all or none. Returns the ids.
+
+    What else refers to them goes or stays as :func:`delete_links` says.
+    """
     records = _records(session, kind, ids)
     for record in records:
         if isinstance(record, Person):

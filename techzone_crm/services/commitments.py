@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from techzone_crm.db.models import (
@@ -80,6 +80,9 @@ class CommitmentRow:
     state: CommitmentState
     #: Days past the due date (0 unless overdue).
     days_overdue: int
+    #: The date and subject of the interaction it was made in, apart.
+    interaction_on: date | None = None
+    interaction_subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -264,14 +267,18 @@ def _rows(session: Session, stmt: Select[Commitment], today: date) -> list[Commi
                 done_on=c.done_on,
                 state=state,
                 days_overdue=overdue,
+                interaction_on=held,
+                interaction_subject=subject or "",
             )
         )
     return rows
 
 
-def _matching(query: CommitmentQuery, today: date) -> Select[Commitment]:
-    """Matching commitments by due date (undated last), then as entered."""
-    stmt = select(Commitment)
+_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
+
+
+def _filtered(stmt: _S, query: CommitmentQuery, today: date) -> _S:
+    """``stmt`` on commitments, narrowed by every filter of ``query``."""
     for field in ("team_member_id", "person_id", "organisation_id", "dossier_id", "interaction_id"):
         wanted = getattr(query, field)
         if wanted is not None:
@@ -280,6 +287,12 @@ def _matching(query: CommitmentQuery, today: date) -> Select[Commitment]:
         stmt = stmt.where(Commitment.by_us.is_(query.by_us))
     if query.states:
         stmt = stmt.where(_state_condition(query.states, today))
+    return stmt
+
+
+def _matching(query: CommitmentQuery, today: date) -> Select[Commitment]:
+    """Matching commitments by due date (undated last), then as entered."""
+    stmt = _filtered(select(Commitment), query, today)
     return stmt.order_by(Commitment.due_on.is_(None), Commitment.due_on, Commitment.id)
 
 
@@ -289,6 +302,34 @@ def list_commitments(
     """One page of matching commitments by due date (undated last), then as entered."""
     day = today or date.today()
     return _rows(session, _matching(query, day).offset(page.offset).limit(page.limit), day)
+
+
+def get_commitment(
+    session: Session, commitment_id: int, today: date | None = None
+) -> CommitmentRow:
+    """One commitment with the names of what it links to."""
+    fetch(session, Commitment, commitment_id, WHAT)
+    day = today or date.today()
+    return _rows(session, select(Commitment).where(Commitment.id == commitment_id), day)[0]
+
+
+def commitment_counts(
+    session: Session, query: CommitmentQuery, today: date | None = None
+) -> dict[CommitmentState, int]:
+    """How many commitments matching ``query`` (its states aside) are in each state."""
+    day = today or date.today()
+    late = (Commitment.due_on.is_not(None) & (Commitment.due_on < day)).label("late")
+    stmt = select(Commitment.status, late, func.count(Commitment.id)).group_by(
+        Commitment.status, late
+    )
+    stmt = _filtered(stmt, replace(query, states=frozenset()), day)
+    counts = dict.fromkeys(CommitmentState, 0)
+    for status, is_late, n in session.execute(stmt):
+        if status is CommitmentStatus.OPEN and is_late:
+            counts[CommitmentState.OVERDUE] += n
+        else:
+            counts[CommitmentState(status.value)] += n
+    return counts
 
 
 def overdue_commitments(

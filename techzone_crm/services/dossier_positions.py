@@ -150,3 +150,9 @@ def dossier_positions(session: Session, dossier_id: int) -> list[PositionRow]:
         for r in found
     ]
     return sorted(rows, key=lambda r: (-r.position, r.name.casefold(), r.id))
+
+
+def get_position(session: Session, position_id: int) -> PositionRow:
+    """One position with its stakeholder's name, for an edit form."""
+    row = fetch(session, DossierStakeholder, position_id, WHAT)
+    return next(r for r in dossier_positions(session, row.dossier_id) if r.id == position_id)

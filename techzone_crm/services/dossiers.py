@@ -5,7 +5,9 @@ Stakeholders' positions are in :mod:`techzone_crm.services.dossier_positions`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
@@ -40,13 +42,32 @@ class DossierData:
     stage: IssueStage | str = IssueStage.EMERGING
 
 
+#: The stages of a dossier that is still being worked on (all but dormant / closed).
+OPEN_STAGES: frozenset[IssueStage] = frozenset(s for s in IssueStage if s is not IssueStage.DORMANT)
+
+
+class DossierSort(StrEnum):
+    """What a dossier list can be sorted by."""
+
+    STAGE = "stage"  # the most pressing first: critical … dormant
+    TITLE = "title"
+    AGENDAS = "agendas"
+    POSITIONS = "positions"
+
+
 @dataclass(frozen=True)
 class DossierQuery:
-    """Which dossiers to list: by stage, linked agenda, and words in title or description."""
+    """Which dossiers to list: by stage, linked agenda, and words in title or description.
+
+    ``stages`` (if not empty) keeps only dossiers in one of those stages, on top of ``stage``.
+    """
 
     text: str = ""
     stage: IssueStage | None = None
     agenda_id: int | None = None
+    stages: frozenset[IssueStage] = frozenset()
+    sort: DossierSort = DossierSort.STAGE
+    descending: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,6 +214,8 @@ def _conditions(query: DossierQuery) -> list[ColumnElement[bool]]:
     conditions = words_in_any(query.text, Dossier.title, Dossier.description)
     if query.stage is not None:
         conditions.append(Dossier.stage == query.stage)
+    if query.stages:
+        conditions.append(Dossier.stage.in_(sorted(query.stages)))
     if query.agenda_id is not None:
         conditions.append(
             Dossier.id.in_(
@@ -210,7 +233,10 @@ def count_dossiers(session: Session, query: DossierQuery) -> int:
 def list_dossiers(
     session: Session, query: DossierQuery = DossierQuery(), page: Page = FIRST_PAGE
 ) -> list[DossierRow]:
-    """One page of dossiers: the most pressing stage first (critical … dormant), then by title."""
+    """One page of dossiers, by default the most pressing stage first, then by title.
+
+    Sorted by ``query.sort`` (descending reverses that key only; ties go by stage and title).
+    """
     pressing = [
         IssueStage.CRITICAL,
         IssueStage.CURRENT,
@@ -225,10 +251,22 @@ def list_dossiers(
     positions = (
         select(func.count()).where(DossierStakeholder.dossier_id == Dossier.id).correlate(Dossier)
     ).scalar_subquery()
+    keys: dict[DossierSort, ColumnElement[object]] = {
+        DossierSort.STAGE: stage_key,
+        DossierSort.TITLE: func.lower(Dossier.title),
+        DossierSort.AGENDAS: agendas,
+        DossierSort.POSITIONS: positions,
+    }
+    first = keys[DossierSort(query.sort)]
     stmt = (
         select(Dossier.id, Dossier.version, Dossier.title, Dossier.stage, agendas, positions)
         .where(*_conditions(query))
-        .order_by(stage_key, func.lower(Dossier.title), Dossier.id)
+        .order_by(
+            first.desc() if query.descending else first,
+            stage_key,
+            func.lower(Dossier.title),
+            Dossier.id,
+        )
         .offset(page.offset)
         .limit(page.limit)
     )
@@ -236,6 +274,25 @@ def list_dossiers(
         DossierRow(id=r[0], version=r[1], title=r[2], stage=r[3], agendas=r[4], positions=r[5])
         for r in session.execute(stmt)
     ]
+
+
+def agenda_names(session: Session, dossier_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The names of the agendas each dossier belongs to (each once, by name), by dossier id."""
+    ids = set(dossier_ids)
+    if not ids:
+        return {}
+    stmt = (
+        select(DossierAgenda.dossier_id, Agenda.name)
+        .join(Agenda, Agenda.id == DossierAgenda.agenda_id)
+        .where(DossierAgenda.dossier_id.in_(ids))
+        .order_by(DossierAgenda.dossier_id, func.lower(Agenda.name), Agenda.id)
+    )
+    names: dict[int, list[str]] = {}
+    for dossier_id, name in session.execute(stmt):
+        shown = names.setdefault(dossier_id, [])
+        if name not in shown:  # an agenda linked through several of its themes
+            shown.append(name)
+    return names
 
 
 # --- agendas and themes ------------------------------------------------------------------

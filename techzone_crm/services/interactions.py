@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, Table, delete, func, insert, select
+from sqlalchemy import ColumnElement, Select, Table, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.base import utcnow
 from techzone_crm.db.models import (
+    Affiliation,
     Agenda,
     Commitment,
     Dossier,
@@ -28,10 +32,14 @@ from techzone_crm.db.models import (
 )
 from techzone_crm.errors import ValidationError
 from techzone_crm.services import validation as v
+from techzone_crm.services.affiliations import is_current
 from techzone_crm.services.common import FIRST_PAGE, Page, check_version, fetch, save
-from techzone_crm.text import person_sorted_name
+from techzone_crm.services.search import MAX_QUERY_WORDS
+from techzone_crm.text import fold, person_sorted_name
 
 WHAT = "interaction"
+
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass
@@ -88,9 +96,21 @@ class InteractionRow:
         )
 
 
+class InteractionSort(StrEnum):
+    """What an interaction list can be sorted by (ties: newest first)."""
+
+    DATE = "date"
+    KIND = "kind"
+    SUBJECT = "subject"
+
+
 @dataclass(frozen=True)
 class InteractionQuery:
-    """Which interactions to list; every filter given must hold."""
+    """Which interactions to list; every filter given must hold.
+
+    ``text`` matches every word in the subject, the notes, an attendee's or an
+    organisation's name (any case, as a substring).
+    """
 
     person_id: int | None = None
     team_member_id: int | None = None
@@ -100,6 +120,9 @@ class InteractionQuery:
     kind: InteractionKind | None = None
     since: date | None = None  # inclusive
     until: date | None = None  # inclusive
+    text: str = ""
+    sort: InteractionSort = InteractionSort.DATE
+    descending: bool = True
 
 
 @dataclass(frozen=True)
@@ -300,7 +323,50 @@ def _filtered(query: InteractionQuery) -> Select[Interaction]:
         stmt = stmt.where(Interaction.occurred_on >= query.since)
     if query.until is not None:
         stmt = stmt.where(Interaction.occurred_on <= query.until)
-    return stmt
+    return stmt.where(*(_mentions(word) for word in _words(query.text)))
+
+
+def _contains(column: Any, word: str) -> ColumnElement[bool]:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped}%", escape="\\")
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of ``text`` (as typed: stored subjects keep their accents)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())[:MAX_QUERY_WORDS]
+
+
+def _mentions(word: str) -> ColumnElement[bool]:
+    """``word`` is in the subject, the notes or the name of an attendee or organisation.
+
+    Names are matched without accents; the subject and notes as typed or without accents.
+    """
+    folded = fold(word)
+    attendees = (
+        select(interaction_attendee.c.interaction_id)
+        .join(Person, Person.id == interaction_attendee.c.person_id)
+        .where(_contains(Person.sort_name, folded))
+    )
+    organisations = (
+        select(interaction_organisation.c.interaction_id)
+        .join(Organisation, Organisation.id == interaction_organisation.c.organisation_id)
+        .where(_contains(Organisation.sort_name, folded))
+    )
+    return or_(
+        _contains(Interaction.subject, word),
+        _contains(Interaction.notes, word),
+        _contains(Interaction.subject, folded),
+        _contains(Interaction.notes, folded),
+        Interaction.id.in_(attendees),
+        Interaction.id.in_(organisations),
+    )
+
+
+_SORT_COLUMNS: dict[InteractionSort, Any] = {
+    InteractionSort.DATE: Interaction.occurred_on,
+    InteractionSort.KIND: Interaction.kind,
+    InteractionSort.SUBJECT: func.lower(Interaction.subject),
+}
 
 
 def count_interactions(session: Session, query: InteractionQuery) -> int:
@@ -312,10 +378,12 @@ def count_interactions(session: Session, query: InteractionQuery) -> int:
 def list_interactions(
     session: Session, query: InteractionQuery, page: Page = FIRST_PAGE
 ) -> list[InteractionRow]:
-    """One page of matching interactions, newest first."""
+    """One page of matching interactions, newest first unless ``query`` sorts otherwise."""
+    column = _SORT_COLUMNS[query.sort]
+    first = column.desc() if query.descending else column.asc()
     stmt = (
         _filtered(query)
-        .order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
+        .order_by(first, Interaction.occurred_on.desc(), Interaction.id.desc())
         .offset(page.offset)
         .limit(page.limit)
     )
@@ -352,3 +420,35 @@ def quick_add(
             dossier_ids=one(dossier_id),
         ),
     )
+
+
+def link_names(session: Session, field: str, ids: Sequence[int]) -> list[Ref]:
+    """The names of the records ``ids`` of one link field ("agenda_ids" …), in that order.
+
+    Ids of records that no longer exist are left out.
+    """
+    link = next(x for x in LINKS if x.field == field)
+    if not ids:
+        return []
+    stmt = select(link.model.id, *link.name_columns).where(link.model.id.in_(list(ids)))
+    names = {row[0]: link.label(*row[1:]) for row in session.execute(stmt)}
+    return [Ref(i, names[i]) for i in dict.fromkeys(ids) if i in names]
+
+
+def current_organisations(
+    session: Session, person_ids: Sequence[int], today: date | None = None
+) -> dict[int, Ref]:
+    """Person id → the organisation of their main current role (the one started last)."""
+    if not person_ids:
+        return {}
+    day = today or date.today()
+    stmt = (
+        select(Affiliation.person_id, Organisation.id, Organisation.name)
+        .join(Organisation, Organisation.id == Affiliation.organisation_id)
+        .where(Affiliation.person_id.in_(list(person_ids)), is_current(day))
+        .order_by(Affiliation.start_date.desc(), Affiliation.id.desc())
+    )
+    found: dict[int, Ref] = {}
+    for person_id, org_id, name in session.execute(stmt):
+        found.setdefault(person_id, Ref(org_id, name))
+    return found

@@ -2,7 +2,9 @@
 
 The survivor keeps its id; for each of its own fields the caller chooses whose value stays.
 E-mail addresses, phone numbers, tags and roles of both are kept (without duplicates), and
-the other record is deleted. Everything happens in the caller's transaction.
+so is the public-affairs history: assessments, agenda links, positions on dossiers,
+commitments, interactions attended and agenda themes led move to the survivor. The other
+record is deleted. Everything happens in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -10,10 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from enum import StrEnum
 
+from sqlalchemy import and_, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.base import utcnow
-from techzone_crm.db.models import Affiliation, EmailAddress, Person, PhoneNumber
+from techzone_crm.db.models import (
+    Affiliation,
+    AgendaStakeholder,
+    AgendaTheme,
+    Assessment,
+    Commitment,
+    DistinctPeople,
+    DossierStakeholder,
+    EmailAddress,
+    Person,
+    PhoneNumber,
+    interaction_attendee,
+)
 from techzone_crm.errors import ValidationError
 from techzone_crm.services.affiliations import AffiliationRow, person_affiliations
 from techzone_crm.services.common import check_version, fetch, save
@@ -107,9 +122,89 @@ def merge_people(
             survivor.affiliations.append(aff)
         survivor.updated_at = utcnow()
     save(session, WHAT)
+    _move_history(session, survivor.id, loser.id)
     session.delete(loser)
     save(session, WHAT)
     return survivor
+
+
+def _move_history(session: Session, survivor_id: int, loser_id: int) -> None:
+    """Give the loser's public-affairs rows to the survivor, before the loser is deleted.
+
+    A link to the same agenda theme in the same role, or a second position on a dossier
+    the survivor already has one on, goes with the loser (like a role held twice).
+    """
+    bump = {"synchronize_session": "fetch"}
+    for model in (Assessment, Commitment):
+        session.execute(
+            update(model)
+            .where(model.person_id == loser_id)
+            .values(person_id=survivor_id, version=model.version + 1),
+            execution_options=bump,
+        )
+    link = AgendaStakeholder
+    theirs = select(link.agenda_id, link.theme_id, link.role).where(link.person_id == survivor_id)
+    known = {tuple(row) for row in session.execute(theirs)}
+    for link_id, agenda_id, theme_id, role in session.execute(
+        select(link.id, link.agenda_id, link.theme_id, link.role).where(link.person_id == loser_id)
+    ):
+        if (agenda_id, theme_id, role) in known:
+            continue
+        known.add((agenda_id, theme_id, role))
+        session.execute(
+            update(link)
+            .where(link.id == link_id)
+            .values(person_id=survivor_id, version=link.version + 1),
+            execution_options=bump,
+        )
+    position = DossierStakeholder
+    taken = select(position.dossier_id).where(position.person_id == survivor_id)
+    session.execute(
+        update(position)
+        .where(position.person_id == loser_id, position.dossier_id.not_in(taken))
+        .values(person_id=survivor_id, version=position.version + 1),
+        execution_options=bump,
+    )
+    session.execute(
+        update(AgendaTheme)
+        .where(AgendaTheme.lead_person_id == loser_id)
+        .values(lead_person_id=survivor_id, version=AgendaTheme.version + 1),
+        execution_options=bump,
+    )
+    attended = interaction_attendee
+    already = select(attended.c.interaction_id).where(attended.c.person_id == survivor_id)
+    session.execute(
+        insert(attended).from_select(
+            ["interaction_id", "person_id"],
+            select(attended.c.interaction_id, literal(survivor_id)).where(
+                attended.c.person_id == loser_id, attended.c.interaction_id.not_in(already)
+            ),
+        )
+    )
+    _move_distinct_marks(session, survivor_id, loser_id)
+
+
+def _move_distinct_marks(session: Session, survivor_id: int, loser_id: int) -> None:
+    """The loser's "not the same person" marks now hold for the survivor."""
+    pairs = DistinctPeople
+    others = {
+        a if b == loser_id else b
+        for a, b in session.execute(
+            select(pairs.person_a_id, pairs.person_b_id).where(
+                (pairs.person_a_id == loser_id) | (pairs.person_b_id == loser_id)
+            )
+        )
+    }
+    others.discard(survivor_id)
+    for other in sorted(others):
+        first, second = sorted((survivor_id, other))
+        exists = session.scalar(
+            select(pairs.person_a_id).where(
+                and_(pairs.person_a_id == first, pairs.person_b_id == second)
+            )
+        )
+        if exists is None:
+            session.add(DistinctPeople(person_a_id=first, person_b_id=second))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ a change made elsewhere in the meantime.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, select
@@ -30,7 +30,9 @@ from techzone_crm.db.models import (
     Tag,
 )
 from techzone_crm.errors import ConflictError
+from techzone_crm.services import stakeholder_history
 from techzone_crm.services.common import check_version, fetch, save
+from techzone_crm.services.stakeholder_history import History
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class PersonSnapshot:
     phones: tuple[tuple[str, PhoneKind], ...]
     tag_ids: frozenset[int]
     affiliations: tuple[AffiliationState, ...]
+    #: Assessments, agenda links, positions, commitments … where the change touched them.
+    history: History | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ class OrganisationSnapshot:
     tag_ids: frozenset[int]
     child_ids: frozenset[int]
     affiliations: tuple[AffiliationState, ...]
+    #: Assessments, agenda links, positions, commitments … where the change touched them.
+    history: History | None = None
 
 
 # Deleted rows are found with RETURNING rather than by testing every object in the
@@ -228,6 +234,8 @@ def restore_person(session: Session, snap: PersonSnapshot, expected_version: int
     )
     save(session, "person")
     session.expire(person, ["affiliations"])
+    if snap.history is not None:
+        stakeholder_history.restore(session, snap.id, snap.history)
     return person
 
 
@@ -272,4 +280,31 @@ def restore_organisation(
     )
     save(session, "organisation")
     session.expire(org, ["affiliations", "children"])
+    if snap.history is not None:
+        stakeholder_history.restore(session, snap.id, snap.history)
     return org
+
+
+Snapshot = PersonSnapshot | OrganisationSnapshot
+
+
+def with_history(
+    before: Snapshot | None,
+    after: Snapshot | None,
+    history_before: History,
+    history_after: History,
+) -> tuple[Snapshot | None, Snapshot | None]:
+    """The snapshots of one change with the history they need to undo and redo it.
+
+    A deleted record keeps everything that referred to it, so that an undo brings it all
+    back; a record whose history the change altered (the person kept by a merge) keeps both
+    states, each taking away on restore what the other added. Otherwise the snapshots stay
+    without one and a restore leaves those rows alone.
+    """
+    if before is not None and after is None:
+        if not history_before.empty:
+            before = replace(before, history=history_before)
+    elif before is not None and after is not None and history_before != history_after:
+        before = replace(before, history=history_before.against(history_after))
+        after = replace(after, history=history_after.against(history_before))
+    return before, after

@@ -20,7 +20,7 @@ from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.first_run import DemoLoader
 from techzone_crm.ui.i18n import translate
 from techzone_crm.ui.icons import app_icon
-from techzone_crm.ui.main_window import MainWindow
+from techzone_crm.ui.main_window import PAGE_NAMES, MainWindow
 from techzone_crm.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -117,8 +117,12 @@ def screenshot_when_ready(window: MainWindow, path: Path, timeout_ms: int = 20_0
     def poll() -> None:
         waited["ms"] += timer.interval()
         view = window.current_view()
-        if view is None:  # the dashboard is never empty: wait for its figures
-            rows, shown = 1, window.dashboard.data is not None
+        if view is None:  # the dashboard and follow-up are never empty: wait for their figures
+            rows = 1
+            if window.stack.currentWidget() is window.dashboard:
+                shown = window.dashboard.data is not None
+            else:
+                shown = not window.follow_up.loading
         else:
             rows = view.model.rowCount()
             shown = rows > 0 and bool(view.model.index(0, 0).data())
@@ -133,12 +137,22 @@ def screenshot_when_ready(window: MainWindow, path: Path, timeout_ms: int = 20_0
     timer.start(100)
 
 
-def run_gui(target: str, screenshot: Path | None = None) -> int:
+def run_gui(target: str, screenshot: Path | None = None, page: str | None = None) -> int:
     """Open the desktop application on ``target``; returns the process exit code.
 
     With ``screenshot``, the window is saved to that PNG file once its rows are shown and
-    the application quits (no first-run questions are asked).
+    the application quits (no first-run questions are asked). ``page`` names the page to
+    open on (see :data:`PAGE_NAMES`).
     """
+    pages = {name: index for index, name in PAGE_NAMES.items()}
+    if page is not None and page not in pages:
+        print(
+            translate("app", "Unknown page {page}: choose one of {pages}.").format(
+                page=page, pages=", ".join(pages)
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
     app = create_application()
     log_file = configure_logging()
     reporter = ErrorReporter(log_file)
@@ -156,6 +170,8 @@ def run_gui(target: str, screenshot: Path | None = None) -> int:
             return EXIT_USER_ERROR
         try:
             window, runner, loader = build_window(db, reporter)
+            if page is not None:
+                window.show_page(pages[page])
             window.show()
             if screenshot is None:
                 QTimer.singleShot(0, loader.offer_if_empty)

@@ -1,6 +1,8 @@
-"""The main window: navigation between Dashboard, Contacts and Organisations, menus, toolbar."""
+"""The main window: navigation between the pages, menus, toolbar, and the links between pages."""
 
 from __future__ import annotations
+
+from typing import Protocol, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -19,20 +21,36 @@ from PySide6.QtWidgets import (
 
 from techzone_crm import __version__
 from techzone_crm.db.engine import Database
+from techzone_crm.services.interactions import InteractionData
 from techzone_crm.ui.dialogs.duplicates_dialog import DuplicatesDialog
+from techzone_crm.ui.dialogs.interaction_dialog import open_interaction_dialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.icons import app_icon, icon
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import UndoRecorder
+from techzone_crm.ui.views.agendas_view import AgendasView
 from techzone_crm.ui.views.contacts_view import ContactsView
 from techzone_crm.ui.views.dashboard_view import DashboardView
+from techzone_crm.ui.views.dossiers_view import DossiersView
+from techzone_crm.ui.views.follow_up_view import FollowUpView
+from techzone_crm.ui.views.interactions_section import InteractionsFocus
+from techzone_crm.ui.views.interactions_view import InteractionsView
 from techzone_crm.ui.views.organisations_view import OrganisationsView
 from techzone_crm.ui.views.record_view import RecordView
 
-DASHBOARD, CONTACTS, ORGANISATIONS = range(3)
+DASHBOARD, CONTACTS, ORGANISATIONS, AGENDAS, DOSSIERS, INTERACTIONS, FOLLOW_UP = range(7)
 
-# The pages by the name remembered in the settings (an index would shift with new pages).
-_PAGE_NAMES = {DASHBOARD: "dashboard", CONTACTS: "contacts", ORGANISATIONS: "organisations"}
+#: The pages by the name remembered in the settings and given on the command line (an index
+#: would shift with new pages); the name is also the page's icon.
+PAGE_NAMES = {
+    DASHBOARD: "dashboard",
+    CONTACTS: "contacts",
+    ORGANISATIONS: "organisations",
+    AGENDAS: "agendas",
+    DOSSIERS: "dossiers",
+    INTERACTIONS: "interactions",
+    FOLLOW_UP: "follow-up",
+}
 
 _NAV_STYLE = """
 QListWidget#navigation { border: none; background: palette(window); outline: 0; }
@@ -40,6 +58,16 @@ QListWidget#navigation::item { padding: 8px 10px; border-radius: 6px; margin: 2p
 QListWidget#navigation::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 """
+
+
+class Page(Protocol):
+    """What the window asks of every page."""
+
+    def refresh(self) -> None:
+        """Re-read what the page shows."""
+
+    def current_status(self) -> str:
+        """The text for the status bar."""
 
 
 class MainWindow(QMainWindow):
@@ -71,8 +99,28 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(db, runner, reporter)
         self.contacts = ContactsView(db, runner, reporter)
         self.organisations = OrganisationsView(db, runner, reporter)
-        #: The record pages (the dashboard only reads).
-        self.views: list[RecordView] = [self.contacts, self.organisations]
+        self.agendas = AgendasView(db, runner, reporter)
+        self.dossiers = DossiersView(db, runner, reporter)
+        self.interactions = InteractionsView(db, runner, reporter)
+        self.follow_up = FollowUpView(db, runner, reporter)
+        #: The record pages: a list beside a detail pane (the dashboard and follow-up differ).
+        self.views: list[RecordView] = [
+            self.contacts,
+            self.organisations,
+            self.agendas,
+            self.dossiers,
+            self.interactions,
+        ]
+        #: Every page, in the order of the navigation.
+        self.pages: list[Page] = [
+            self.dashboard,
+            self.contacts,
+            self.organisations,
+            self.agendas,
+            self.dossiers,
+            self.interactions,
+            self.follow_up,
+        ]
         # Every write in the window goes through this stack, so Ctrl+Z undoes it.
         self.undo_stack = QUndoStack(self)
         self.undo_recorder = UndoRecorder(db, self.undo_stack, self, self._undo_applied)
@@ -84,17 +132,12 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setStyleSheet(_NAV_STYLE)
-        for text, name in (
-            (self.tr("Dashboard"), "dashboard"),
-            (self.tr("Contacts"), "contacts"),
-            (self.tr("Organisations"), "organisations"),
-        ):
-            QListWidgetItem(icon(name), text, self.navigation)
+        for page, text in self._page_titles().items():
+            QListWidgetItem(icon(PAGE_NAMES[page]), text, self.navigation)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 40)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.dashboard)
-        for view in self.views:
-            self.stack.addWidget(view)
+        for page_widget in self.pages:
+            self.stack.addWidget(cast(QWidget, page_widget))
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -121,11 +164,37 @@ class MainWindow(QMainWindow):
             view.current_changed.connect(self._update_actions)
             view.table.selectionModel().selectionChanged.connect(self._update_actions)
             view.table.addActions([self.edit_action, self.delete_action, self.copy_action])
-        self.organisations.person_activated.connect(self.go_to_person)
-        self.dashboard.person_activated.connect(self.go_to_person)
-        self.dashboard.status_changed.connect(self._view_status)
-
+        self._connect_pages()
         self._restore()
+
+    def _page_titles(self) -> dict[int, str]:
+        return {
+            DASHBOARD: self.tr("Dashboard"),
+            CONTACTS: self.tr("Contacts"),
+            ORGANISATIONS: self.tr("Organisations"),
+            AGENDAS: self.tr("Agendas"),
+            DOSSIERS: self.tr("Dossiers"),
+            INTERACTIONS: self.tr("Interactions"),
+            FOLLOW_UP: self.tr("Follow-up"),
+        }
+
+    def _connect_pages(self) -> None:
+        # Pages link to each other by signal: a name opens its page, a "Record interaction"
+        # button anywhere opens the one dialog, and a write refreshes what the others show.
+        for page in self.pages:
+            for signal, slot in (
+                ("person_activated", self.go_to_person),
+                ("organisation_activated", self.go_to_organisation),
+                ("agenda_activated", self.go_to_agenda),
+                ("interaction_requested", self.record_interaction),
+                ("interactions_requested", self.go_to_interactions),
+                ("changed", self._page_changed),
+            ):
+                if hasattr(page, signal):
+                    getattr(page, signal).connect(slot)
+        for shown in (self.dashboard, self.follow_up):
+            shown.status_changed.connect(self._view_status)
+        self.follow_up.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     def _db_name(self) -> str:
         path = self.db.sqlite_path
@@ -155,6 +224,19 @@ class MainWindow(QMainWindow):
             "organisation-add",
         )
         self.new_org_action.setIconText(self.tr("New organisation"))
+        self.record_interaction_action = self._action(
+            self.tr("&Record interaction…"),
+            lambda: self.record_interaction(None),
+            QKeySequence("Ctrl+I"),
+            "interactions",
+        )
+        self.record_interaction_action.setIconText(self.tr("Record interaction"))
+        self.record_interaction_action.setToolTip(
+            self.tr("Record a meeting, call, e-mail, event or working visit (Ctrl+I)")
+        )
+        self.new_agenda_action = self._action(self.tr("New &agenda…"), self.new_agenda)
+        self.new_dossier_action = self._action(self.tr("New &dossier…"), self.new_dossier)
+        self.new_commitment_action = self._action(self.tr("New &commitment…"), self.new_commitment)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -191,24 +273,25 @@ class MainWindow(QMainWindow):
             self.tr("Find d&uplicates…"), self.find_duplicates, QKeySequence("Ctrl+Shift+D")
         )
 
-        self.dashboard_action = self._action(
-            self.tr("D&ashboard"),
-            lambda: self.show_page(DASHBOARD),
-            QKeySequence("Ctrl+0"),
-            "dashboard",
-        )
-        self.contacts_action = self._action(
-            self.tr("&Contacts"),
-            lambda: self.show_page(CONTACTS),
-            QKeySequence("Ctrl+1"),
-            "contacts",
-        )
-        self.organisations_action = self._action(
-            self.tr("&Organisations"),
-            lambda: self.show_page(ORGANISATIONS),
-            QKeySequence("Ctrl+2"),
-            "organisations",
-        )
+        menu_titles = {
+            DASHBOARD: self.tr("D&ashboard"),
+            CONTACTS: self.tr("&Contacts"),
+            ORGANISATIONS: self.tr("&Organisations"),
+            AGENDAS: self.tr("A&gendas"),
+            DOSSIERS: self.tr("Do&ssiers"),
+            INTERACTIONS: self.tr("&Interactions"),
+            FOLLOW_UP: self.tr("&Follow-up"),
+        }
+        #: View ▸ page, Ctrl+0 … Ctrl+6.
+        self.page_actions = [
+            self._action(
+                text,
+                lambda _checked=False, p=page: self.show_page(p),
+                QKeySequence(f"Ctrl+{page}"),
+                PAGE_NAMES[page],
+            )
+            for page, text in menu_titles.items()
+        ]
         self.details_action = self._action(
             self.tr("Show &details pane"), self._toggle_details, QKeySequence("Ctrl+D")
         )
@@ -227,6 +310,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_person_action, self.new_org_action])
+        file_menu.addAction(self.record_interaction_action)
+        file_menu.addActions(
+            [self.new_agenda_action, self.new_dossier_action, self.new_commitment_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -240,9 +327,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.copy_action, self.find_action])
         edit_menu.addAction(self.duplicates_action)
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions(
-            [self.dashboard_action, self.contacts_action, self.organisations_action]
-        )
+        view_menu.addActions(self.page_actions)
         view_menu.addSeparator()
         view_menu.addActions([self.details_action, self.refresh_action])
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -262,7 +347,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_person_action, self.new_org_action])
+        toolbar.addActions(
+            [self.new_person_action, self.new_org_action, self.record_interaction_action]
+        )
         toolbar.addSeparator()
         toolbar.addActions([self.edit_action, self.delete_action])
         toolbar.addSeparator()
@@ -275,34 +362,80 @@ class MainWindow(QMainWindow):
     # -- pages ------------------------------------------------------------------------
 
     def current_view(self) -> RecordView | None:
-        """The record page on screen; None while the dashboard is shown."""
+        """The record page on screen; None while the dashboard or follow-up is shown."""
         page = self.stack.currentWidget()
         return page if isinstance(page, RecordView) else None
 
     def show_page(self, page: int) -> None:
-        """Switch to the Dashboard, Contacts or Organisations."""
+        """Switch to one of the pages (DASHBOARD, CONTACTS … FOLLOW_UP)."""
         if self.navigation.currentRow() != page:
             self.navigation.setCurrentRow(page)  # comes back here through the signal
             return
         self.stack.setCurrentIndex(page)
-        view = self.current_view()
-        shown = view if view is not None else self.dashboard
-        self.count_label.setText(shown.current_status())
-        # Ctrl+N makes what the page lists (a person on the dashboard); the other kind moves to
-        # Ctrl+Shift+N.
-        main, other = (
-            (self.new_person_action, self.new_org_action)
-            if page != ORGANISATIONS
-            else (self.new_org_action, self.new_person_action)
-        )
-        main.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        other.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.count_label.setText(self.pages[page].current_status())
+        self._assign_new_shortcut(page)
         self._update_actions()
+
+    def _assign_new_shortcut(self, page: int) -> None:
+        # Ctrl+N makes what the page lists (a person on the dashboard); a new organisation
+        # (a new person on the Organisations page) takes Ctrl+Shift+N, recording an
+        # interaction keeps Ctrl+I.
+        news = {
+            ORGANISATIONS: self.new_org_action,
+            AGENDAS: self.new_agenda_action,
+            DOSSIERS: self.new_dossier_action,
+            INTERACTIONS: self.record_interaction_action,
+            FOLLOW_UP: self.new_commitment_action,
+        }
+        main = news.get(page, self.new_person_action)
+        for action in (self.new_person_action, *news.values()):
+            action.setShortcuts([])
+        other = self.new_person_action if main is self.new_org_action else self.new_org_action
+        other.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.record_interaction_action.setShortcut(QKeySequence("Ctrl+I"))
+        main.setShortcuts([QKeySequence(QKeySequence.StandardKey.New), *main.shortcuts()])
 
     def go_to_person(self, person_id: int, name: str) -> None:
         """Show a person on the Contacts page."""
         self.show_page(CONTACTS)
         self.contacts.show_record(person_id, name)
+
+    def go_to_organisation(self, org_id: int, _name: str = "") -> None:
+        """Show an organisation on the Organisations page."""
+        self.show_page(ORGANISATIONS)
+        self.organisations.open_organisation(org_id)
+
+    def go_to_agenda(self, agenda_id: int, _name: str = "") -> None:
+        """Show an agenda on the Agendas page."""
+        self.show_page(AGENDAS)
+        self.agendas.open_agenda(agenda_id)
+
+    def go_to_interactions(self, focus: InteractionsFocus) -> None:
+        """Show the Interactions page narrowed to one person's or organisation's."""
+        self.show_page(INTERACTIONS)
+        self.interactions.show_focus(focus)
+
+    def record_interaction(self, preset: InteractionData | None = None) -> None:
+        """Open the dialog to record an interaction, filled in from ``preset``."""
+        self.interaction_dialog = open_interaction_dialog(
+            self.db, self, preset, self._interaction_saved
+        )
+
+    def _interaction_saved(self, interaction_id: int) -> None:
+        self.refresh_pages(keep=None)
+        self.statusBar().showMessage(self.tr("Interaction recorded."), 6000)
+        if self.stack.currentWidget() is self.interactions:
+            self.interactions.refresh(select_id=interaction_id)
+
+    def _page_changed(self) -> None:
+        # A page wrote something the others show (an assessment, a commitment, a link).
+        self.refresh_pages(keep=self.sender())
+
+    def refresh_pages(self, keep: object = None) -> None:
+        """Re-read every page but ``keep`` (which refreshed itself)."""
+        for page in self.pages:
+            if page is not keep:
+                page.refresh()
 
     def _view_status(self, text: str) -> None:
         if self.sender() is self.stack.currentWidget():
@@ -359,6 +492,21 @@ class MainWindow(QMainWindow):
             view = self.contacts
         view.focus_search()
 
+    def new_agenda(self) -> None:
+        """Open the dialog for a new strategic agenda."""
+        self.show_page(AGENDAS)
+        self.agendas.new_record()
+
+    def new_dossier(self) -> None:
+        """Open the dialog for a new dossier."""
+        self.show_page(DOSSIERS)
+        self.dossiers.new_record()
+
+    def new_commitment(self) -> None:
+        """Open the dialog for a new commitment (toezegging)."""
+        self.show_page(FOLLOW_UP)
+        self.follow_up.new_commitment()
+
     def find_duplicates(self) -> None:
         """Open the list of people who may be entered twice (and start the search)."""
         dialog: DuplicatesDialog | None = getattr(self, "duplicates_dialog", None)
@@ -375,25 +523,19 @@ class MainWindow(QMainWindow):
 
     def _merged(self) -> None:
         # A merge (or its undo) changes a person and deletes or restores another.
-        for view in self.views:
-            view.refresh()
-        self.dashboard.refresh()
+        self.refresh_pages()
 
     def _toggle_details(self, shown: bool) -> None:
         for view in self.views:
             view.details.setVisible(shown)
 
     def _undo_applied(self) -> None:
-        # An undo or redo may touch records on both pages (roles link them).
-        for view in self.views:
-            view.refresh()
-        self.dashboard.refresh()
+        # An undo or redo may touch records on every page (roles, attendance, links).
+        self.refresh_pages()
 
     def refresh(self) -> None:
         """Re-read every page from the database."""
-        for view in self.views:
-            view.refresh()
-        self.dashboard.refresh()
+        self.refresh_pages()
         self.statusBar().showMessage(self.tr("Refreshed."), 3000)
 
     def about(self) -> None:
@@ -437,7 +579,7 @@ class MainWindow(QMainWindow):
         self._toggle_details(bool(shown))
         # The dashboard is the first screen unless the user left the window on another page.
         name = self.settings.value("main/section", "", type=str)
-        pages = {n: p for p, n in _PAGE_NAMES.items()}
+        pages = {n: p for p, n in PAGE_NAMES.items()}
         self.navigation.setCurrentRow(pages.get(str(name), DASHBOARD))
         self.show_page(self.navigation.currentRow())
 
@@ -445,7 +587,7 @@ class MainWindow(QMainWindow):
         """Remember the window's geometry, panes and columns."""
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/state", self.saveState())
-        self.settings.setValue("main/section", _PAGE_NAMES[self.stack.currentIndex()])
+        self.settings.setValue("main/section", PAGE_NAMES[self.stack.currentIndex()])
         self.settings.setValue("main/details", self.details_action.isChecked())
         for view in self.views:
             view.save_state(self.settings)

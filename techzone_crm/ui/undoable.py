@@ -18,13 +18,15 @@ from sqlalchemy.orm import Session
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import Organisation, Person
 from techzone_crm.errors import NotFoundError
-from techzone_crm.services import bulk
+from techzone_crm.services import bulk, stakeholder_history
 from techzone_crm.services.snapshots import (
     OrganisationSnapshot,
     PersonSnapshot,
     snapshot_organisation,
     snapshot_person,
+    with_history,
 )
+from techzone_crm.services.stakeholder_history import History
 from techzone_crm.ui.undo import Change, ChangeCommand, Snapshot
 
 #: Which record: its snapshot type and its id.
@@ -66,6 +68,18 @@ def _preload(session: Session, keys: list[RecordKey]) -> list[object]:
     return [*people.values(), *orgs.values()]
 
 
+def _histories(session: Session, keys: Iterable[RecordKey]) -> dict[RecordKey, History]:
+    """What refers to each record (assessments, positions, attendance …), a few queries each."""
+    keys = list(keys)
+    people = stakeholder_history.capture(
+        session, "person", [i for kind, i in keys if kind is PersonSnapshot]
+    )
+    orgs = stakeholder_history.capture(
+        session, "organisation", [i for kind, i in keys if kind is OrganisationSnapshot]
+    )
+    return {key: (people if key[0] is PersonSnapshot else orgs)[key[1]] for key in keys}
+
+
 class Recording:
     """The records an action touches, from before its write (see :meth:`finish`)."""
 
@@ -76,6 +90,10 @@ class Recording:
             key: take_snapshot(session, key) for key in wanted
         }
         del loaded
+        # Kept apart: only a change that deletes a record or moves these rows needs them.
+        self.history: dict[RecordKey, History] = _histories(
+            session, [key for key, snap in self.before.items() if snap is not None]
+        )
         self.changes: list[Change] = []
 
     def finish(self, session: Session, keys: Iterable[RecordKey] = ()) -> list[Change]:
@@ -88,13 +106,23 @@ class Recording:
         session.expire_all()
         wanted = list(dict.fromkeys([*self.before, *keys]))
         loaded = _preload(session, wanted)
+        afters = {key: take_snapshot(session, key) for key in wanted}
+        del loaded
+        kept = [key for key in wanted if afters[key] is not None and key in self.history]
+        history_after = _histories(session, kept)
         changes = []
         for key in wanted:
-            before = self.before.get(key)
-            after = take_snapshot(session, key)
+            before, after = self.before.get(key), afters[key]
+            if before is not None:
+                empty = History()
+                before, after = with_history(
+                    before, after, self.history[key], history_after.get(key, empty)
+                )
             if before != after:
                 changes.append(Change(before, after))
-        del loaded
+        # Deleted records first: an undo then restores them last, once the records they
+        # shared rows with (the person kept by a merge) have given those rows back.
+        changes.sort(key=lambda change: change.after is not None)
         self.changes = changes
         return changes
 

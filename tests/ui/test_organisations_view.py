@@ -197,14 +197,14 @@ def test_delete_explains_what_happens_to_the_links(
         prompts, "confirm", lambda _p, _t, text, details, _a: asked.append(details) or True
     )
     window.delete_action.trigger()
-    assert "1 organisation(s) that are part of it" in asked[0]
+    assert "Kept, without it: 1 organisation that is part of it." in asked[0]
     wait_loaded(qtbot, window.organisations.model)
     assert org_names(window) == ["Bedrijf Noord", "Gemeente Emmen"]
 
     window.organisations.table.selectRow(1)
     qtbot.waitUntil(lambda: window.organisations.org_details.org_id == sample["emmen"])
     window.delete_action.trigger()
-    assert "2 role(s) of people at this organisation will be deleted (1 current)" in asked[1]
+    assert "Deleted with it: 2 roles of people here (1 current)." in asked[1]
     wait_loaded(qtbot, window.organisations.model)
     assert org_names(window) == ["Bedrijf Noord"]
 

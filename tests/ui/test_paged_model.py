@@ -36,7 +36,7 @@ def test_people_model_keeps_the_qt_model_contract(
     # The Python tester asserts; Qt's C++ tester would only log warnings.
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 450
-    assert model.columnCount() == 6
+    assert model.columnCount() == 7
     assert model.headerData(PeopleTableModel.EMAIL, Qt.Orientation.Horizontal) == "E-mail"
 
 

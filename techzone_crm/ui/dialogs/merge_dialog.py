@@ -42,7 +42,8 @@ from techzone_crm.ui import prompts
 from techzone_crm.ui.errors import as_user_error
 from techzone_crm.ui.i18n import QT_TRANSLATE_NOOP, translate
 from techzone_crm.ui.labels import yes_no
-from techzone_crm.ui.undo import Change, ChangeCommand
+from techzone_crm.ui.undo import ChangeCommand
+from techzone_crm.ui.undoable import Recording, person_key
 from techzone_crm.ui.views.detail_pane import format_period
 
 A, B = 0, 1
@@ -253,8 +254,9 @@ class MergeDialog(QDialog):
         survivor, loser, choices = self.choices()
         try:
             with self.db.sessions.begin() as session:
-                survivor_before = snapshot_person(session, survivor.id)
-                loser_before = snapshot_person(session, loser.id)
+                # With the history of both: a merge moves the loser's assessments,
+                # positions and meetings to the survivor, and an undo moves them back.
+                recording = Recording(session, [person_key(survivor.id), person_key(loser.id)])
                 merge_people(
                     session,
                     survivor.id,
@@ -263,7 +265,7 @@ class MergeDialog(QDialog):
                     survivor_version=survivor.version,
                     loser_version=loser.version,
                 )
-                session.expire_all()
+                changes = recording.finish(session)
                 survivor_after = snapshot_person(session, survivor.id)
         except Exception as exc:
             problem = as_user_error(exc, self.db)
@@ -284,7 +286,7 @@ class MergeDialog(QDialog):
                     survivor_after.title,
                 ),
             ),
-            [Change(survivor_before, survivor_after), Change(loser_before, None)],
+            changes,
             self.parentWidget(),
             self.on_applied,
         )

@@ -14,12 +14,13 @@ from techzone_crm.services.people import PersonQuery, PersonRow, PersonSort
 from techzone_crm.ui.i18n import QT_TRANSLATE_NOOP
 from techzone_crm.ui.markers import do_not_contact_icon, do_not_contact_tooltip
 from techzone_crm.ui.models.paged_model import PagedTableModel
+from techzone_crm.ui.models.person_rhythm import rhythm_cell, rhythm_cell_data, with_rhythms
 
 
 class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
     """People matching a :class:`PersonQuery`, sorted in SQL (Dutch name order by default)."""
 
-    NAME, ORGANISATION, ROLE, EMAIL, PHONE, OWNER = range(6)
+    NAME, ORGANISATION, ROLE, EMAIL, PHONE, OWNER, LAST_CONTACT = range(7)
 
     HEADERS: ClassVar[tuple[str, ...]] = (
         QT_TRANSLATE_NOOP("PeopleTableModel", "Name"),
@@ -28,6 +29,7 @@ class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
         QT_TRANSLATE_NOOP("PeopleTableModel", "E-mail"),
         QT_TRANSLATE_NOOP("PeopleTableModel", "Phone"),
         QT_TRANSLATE_NOOP("PeopleTableModel", "Relationship owner"),
+        QT_TRANSLATE_NOOP("PeopleTableModel", "Last contact"),
     )
     SORT_KEYS: ClassVar[dict[int, Any]] = {
         NAME: PersonSort.NAME,
@@ -44,6 +46,7 @@ class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
         EMAIL: 30,
         PHONE: 15,
         OWNER: 18,
+        LAST_CONTACT: 19,
     }
 
     def count_rows(self, session: Session, query: PersonQuery) -> int:
@@ -60,6 +63,9 @@ class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
         self._order_lock = threading.Lock()
 
     def fetch_rows(self, session: Session, query: PersonQuery, page: Page) -> list[PersonRow]:
+        return with_rhythms(session, self._fetch_people(session, query, page))
+
+    def _fetch_people(self, session: Session, query: PersonQuery, page: Page) -> list[PersonRow]:
         if query.sort is PersonSort.NAME:
             return people.list_people(session, query, page)  # straight from the name index
         key = (self.generation, query)
@@ -79,9 +85,12 @@ class PeopleTableModel(PagedTableModel[PersonRow, PersonQuery]):
             row.email,
             row.phone,
             row.owner,
+            rhythm_cell(row),
         )[column]
 
     def cell_data(self, row: PersonRow, column: int, role: int) -> Any:
+        if column == self.LAST_CONTACT:
+            return rhythm_cell_data(row, role)
         if column != self.NAME:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:

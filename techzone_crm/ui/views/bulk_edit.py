@@ -23,6 +23,7 @@ from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.bulk_dialogs import OwnerDialog, TagDialog
 from techzone_crm.ui.tasks import Progress
 from techzone_crm.ui.undoable import Recording, organisation_key, person_key
+from techzone_crm.ui.views.delete_texts import several_delete_text
 
 if TYPE_CHECKING:
     from techzone_crm.ui.views.record_view import RecordView
@@ -210,21 +211,13 @@ class BulkEditor(QObject):
             return False
         kind = self.kind
         with self.view.db.read() as session:
-            roles, children = bulk.links_of(session, kind, ids)
+            links = bulk.delete_links(session, kind, ids)
         count = self._count(len(ids))
-        consequences = []
-        if roles:
-            consequences.append(self.tr("%n role(s) at organisations go with them.", "", roles))
-        if children:
-            consequences.append(
-                self.tr("%n organisation(s) below them lose their parent.", "", children)
-            )
-        consequences.append(self.tr("Edit › Undo brings everything back."))
         if not prompts.confirm(
             self.view,
             self.tr("Delete {count}").format(count=count),
             self.tr("Delete the {count} selected?").format(count=count),
-            " ".join(consequences),
+            several_delete_text(links, people=kind is RecordKind.PERSON),
             self.tr("Delete"),
         ):
             return True

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import ViewKind
-from techzone_crm.services import affiliations, people
+from techzone_crm.services import affiliations, people, stakeholder_links
 from techzone_crm.services.bulk import RecordKind
 from techzone_crm.services.people import PersonQuery
 from techzone_crm.ui import prompts
 from techzone_crm.ui.dialogs.affiliation_dialog import AffiliationDialog, AffiliationMode
+from techzone_crm.ui.dialogs.interval_dialog import IntervalDialog
 from techzone_crm.ui.dialogs.person_dialog import PersonDialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.people_model import PeopleTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import person_key
 from techzone_crm.ui.views.bulk_edit import BulkEditor
+from techzone_crm.ui.views.delete_texts import person_delete_text
 from techzone_crm.ui.views.deleting import DeletePlan
 from techzone_crm.ui.views.list_filters import ListFilters
 from techzone_crm.ui.views.person_details import PersonDetails
@@ -28,8 +31,15 @@ class ContactsView(RecordView):
     """People in the register.
 
     Signals:
+        changed(): data that other pages show was written (an assessment).
+        interaction_requested(object): record an interaction; the InteractionData preset.
+        interactions_requested(object): show interactions (an InteractionsFocus).
         (inherited) status_changed(str), message(str), current_changed().
     """
+
+    changed = Signal()
+    interaction_requested = Signal(object)
+    interactions_requested = Signal(object)
 
     def __init__(
         self,
@@ -50,11 +60,19 @@ class ContactsView(RecordView):
         )
         self.search.setAccessibleName(self.tr("Search people"))
         self.table.setAccessibleName(self.tr("People"))
+        # Days since the last contact sit beside the role, in sight without scrolling; the user
+        # can still move the column (the order is remembered).
+        self.table.horizontalHeader().moveSection(model.LAST_CONTACT, model.ROLE + 1)
         self.list_filters = ListFilters(self, ViewKind.PEOPLE)
         self.filters = self.list_filters.bar
         self.person_details.edit_requested.connect(self.edit_record)
         self.person_details.add_role_requested.connect(self.add_role)
         self.person_details.role_requested.connect(self._role_action)
+        self.person_details.assessment.changed.connect(self.changed)
+        self.person_details.assessment.message.connect(self.message)
+        self.person_details.interval_requested.connect(self.change_interval)
+        self.person_details.interactions.interaction_requested.connect(self.interaction_requested)
+        self.person_details.interactions.interactions_requested.connect(self.interactions_requested)
         self.bulk = BulkEditor(self, RecordKind.PERSON)
         model.reset()
 
@@ -115,23 +133,12 @@ class ContactsView(RecordView):
 
     def plan_delete(self, session: Session, record_id: int) -> DeletePlan:
         person = people.get_person(session, record_id)
-        roles = affiliations.person_affiliations(session, record_id)
-        if roles:
-            current = sum(1 for r in roles if r.current)
-            details = self.tr(
-                "Their %n role(s) at organisations will be deleted too "
-                "({current} current). Edit › Undo brings them back.",
-                "",
-                len(roles),
-            ).format(current=current)
-        else:
-            details = self.tr("Edit › Undo brings them back.")
         return DeletePlan(
             person_key(record_id),
             person.display_name,
             person.version,
             self.tr("Delete person"),
-            details,
+            person_delete_text(stakeholder_links.people_links(session, [record_id])),
         )
 
     def perform_delete(self, session: Session, record_id: int, plan: DeletePlan) -> str:
@@ -139,6 +146,16 @@ class ContactsView(RecordView):
         if removed:
             return self.tr("Deleted {name} and %n role(s).", "", removed).format(name=plan.name)
         return self.tr("Deleted {name}.").format(name=plan.name)
+
+    def change_interval(self, person_id: int) -> None:
+        """Open the contact-rhythm dialog of ``person_id``."""
+        self.interval_dialog = IntervalDialog(self.db, person_id, self)
+        self.interval_dialog.saved.connect(self._interval_saved)
+        self.interval_dialog.open()
+
+    def _interval_saved(self, person_id: int) -> None:
+        self.refresh(select_id=person_id)
+        self.message.emit(self.tr("Contact rhythm saved."))
 
     # -- roles ------------------------------------------------------------------------
 

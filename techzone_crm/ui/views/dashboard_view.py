@@ -35,13 +35,14 @@ from techzone_crm.services.dashboard import (
 )
 from techzone_crm.services.dashboard import dashboard as read_dashboard
 from techzone_crm.services.interactions import InteractionRow
-from techzone_crm.services.rhythm import RED_FACTOR, ContactRhythm, RhythmStatus
+from techzone_crm.services.rhythm import ContactRhythm, RhythmStatus
 from techzone_crm.ui import labels
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.i18n import translate
 from techzone_crm.ui.models.rows_model import Column, RowsModel
 from techzone_crm.ui.tasks import CancelledError, Progress, Task, TaskRunner
 from techzone_crm.ui.views.detail_pane import format_date
+from techzone_crm.ui.views.rhythm_text import rhythm_tooltip as _rhythm_tooltip
 
 _GREEN, _RED, _GREY = (
     labels.RHYTHM_COLOUR[s] for s in (RhythmStatus.OK, RhythmStatus.RED, RhythmStatus.NEVER)
@@ -153,31 +154,6 @@ class Panel(QFrame):
         found = self.model.person_at(index.row())
         if found is not None:
             self.person_activated.emit(*found)
-
-
-def _rhythm_tooltip(r: ContactRhythm) -> str:
-    if r.own_interval is not None:
-        why = translate("DashboardView", "set for this person")
-    elif r.quadrant is not None:
-        why = translate("DashboardView", "the default for {quadrant}").format(
-            quadrant=labels.label(r.quadrant).lower()
-        )
-    else:
-        why = translate("DashboardView", "the default for people not assessed")
-    red = int(r.target_days * RED_FACTOR)
-    return translate(
-        "DashboardView",
-        "{status}: last contact {date}, {days} days ago.\n"
-        "Target: every {target} days ({why}).\n"
-        "Amber after {target} days, red after {red} days (1.5 × the target).",
-    ).format(
-        status=labels.label(r.status),
-        date=format_date(r.last_contact),
-        days=_number(r.days_since or 0),
-        target=_number(r.target_days),
-        why=why,
-        red=_number(red),
-    )
 
 
 def _other_party(c: CommitmentRow) -> str:

@@ -12,11 +12,18 @@ from techzone_crm.db.engine import Database
 from techzone_crm.db.models import GovernmentLevel, Helix, Sector
 from techzone_crm.errors import NotFoundError
 from techzone_crm.services import choices, organisations
+from techzone_crm.services.assessments import Stakeholder
 from techzone_crm.services.organisations import MemberRow
 from techzone_crm.ui import labels
 from techzone_crm.ui.markers import do_not_contact_icon, do_not_contact_tooltip
 from techzone_crm.ui.models.grouped_model import Group, GroupedRecord, GroupedRecordsModel
+from techzone_crm.ui.views.assessment_section import AssessmentSection
 from techzone_crm.ui.views.detail_pane import DetailPane, fact_label, format_period, link
+from techzone_crm.ui.views.interactions_section import (
+    InteractionsSection,
+    RecentInteractions,
+    read_recent,
+)
 
 _ORG_LINK = "organisation:"
 
@@ -45,6 +52,7 @@ class OrganisationFacts:
     path: list[tuple[int, str]] = field(default_factory=list)
     children: list[tuple[int, str]] = field(default_factory=list)
     do_not_contact: set[int] = field(default_factory=set)
+    interactions: RecentInteractions | None = None
 
 
 def read_organisation(db: Database, org_id: int) -> OrganisationFacts:
@@ -72,6 +80,7 @@ def read_organisation(db: Database, org_id: int) -> OrganisationFacts:
             path=choices.organisation_path(session, org_id),
             children=choices.child_organisations(session, org_id),
             do_not_contact=choices.do_not_contact_ids(session, {m.person_id for m in members}),
+            interactions=read_recent(session, organisation_id=org_id),
         )
 
 
@@ -123,6 +132,12 @@ class OrganisationDetails(DetailPane):
         self.children_label.setAccessibleName(self.tr("Parts of this organisation"))
         self.body.addWidget(self.children_label)
 
+        self.assessment = AssessmentSection(db)
+        self.body.addWidget(self.assessment)
+
+        self.interactions = InteractionsSection()
+        self.body.addWidget(self.interactions)
+
         self.section(self.tr("Notes"))
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
@@ -173,6 +188,9 @@ class OrganisationDetails(DetailPane):
         self.notes_label.setText(facts.notes or self.tr("No notes."))
         self.notes_label.setEnabled(bool(facts.notes))
         self._fill_people(facts.people, facts.do_not_contact)
+        self.assessment.show_stakeholder(Stakeholder.organisation(facts.id), facts.name)
+        if facts.interactions is not None:
+            self.interactions.show_recent(facts.interactions, facts.name)
         self.show_content()
 
     def _fill_hierarchy(self, facts: OrganisationFacts) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import ViewKind
-from techzone_crm.services import organisations
+from techzone_crm.services import organisations, stakeholder_links
 from techzone_crm.services.bulk import RecordKind
 from techzone_crm.services.organisations import OrganisationQuery
 from techzone_crm.ui.dialogs.organisation_dialog import OrganisationDialog
@@ -17,6 +17,7 @@ from techzone_crm.ui.models.organisations_model import OrganisationsTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import organisation_key
 from techzone_crm.ui.views.bulk_edit import BulkEditor
+from techzone_crm.ui.views.delete_texts import organisation_delete_text
 from techzone_crm.ui.views.deleting import DeletePlan
 from techzone_crm.ui.views.list_filters import ListFilters
 from techzone_crm.ui.views.organisation_details import OrganisationDetails
@@ -28,10 +29,16 @@ class OrganisationsView(RecordView):
 
     Signals:
         person_activated(int, str): the user wants to go to this person (id, sorted name).
+        changed(): data that other pages show was written (an assessment).
+        interaction_requested(object): record an interaction; the InteractionData preset.
+        interactions_requested(object): show interactions (an InteractionsFocus).
         (inherited) status_changed(str), message(str), current_changed().
     """
 
     person_activated = Signal(int, str)
+    changed = Signal()
+    interaction_requested = Signal(object)
+    interactions_requested = Signal(object)
 
     def __init__(
         self,
@@ -59,6 +66,10 @@ class OrganisationsView(RecordView):
         self.bulk = BulkEditor(self, RecordKind.ORGANISATION)
         details.edit_requested.connect(self.edit_record)
         details.person_activated.connect(self.person_activated)
+        details.assessment.changed.connect(self.changed)
+        details.assessment.message.connect(self.message)
+        details.interactions.interaction_requested.connect(self.interaction_requested)
+        details.interactions.interactions_requested.connect(self.interactions_requested)
         details.organisation_activated.connect(self.open_organisation)
         model.reset()
 
@@ -117,33 +128,13 @@ class OrganisationsView(RecordView):
 
     def plan_delete(self, session: Session, record_id: int) -> DeletePlan:
         org = organisations.get_organisation(session, record_id)
-        links = organisations.organisation_links(session, record_id)
-        consequences = []
-        if links.affiliations:
-            consequences.append(
-                self.tr(
-                    "%n role(s) of people at this organisation will be deleted "
-                    "({current} current); the people themselves are kept.",
-                    "",
-                    links.affiliations,
-                ).format(current=links.current_affiliations)
-            )
-        if links.children:
-            consequences.append(
-                self.tr(
-                    "%n organisation(s) that are part of it will no longer belong to a "
-                    "parent organisation.",
-                    "",
-                    links.children,
-                )
-            )
-        consequences.append(self.tr("Edit › Undo brings it back with its links."))
+        links = stakeholder_links.organisations_links(session, [record_id])
         return DeletePlan(
             organisation_key(record_id),
             org.name,
             org.version,
             self.tr("Delete organisation"),
-            "\n\n".join(consequences),
+            organisation_delete_text(links),
         )
 
     def perform_delete(self, session: Session, record_id: int, plan: DeletePlan) -> str:

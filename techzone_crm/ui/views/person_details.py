@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
@@ -12,11 +13,20 @@ from techzone_crm.db.engine import Database
 from techzone_crm.errors import NotFoundError
 from techzone_crm.services import affiliations, people
 from techzone_crm.services.affiliations import AffiliationRow
+from techzone_crm.services.assessments import Stakeholder
+from techzone_crm.services.rhythm import ContactRhythm, contact_rhythm
 from techzone_crm.services.validation import format_phone
 from techzone_crm.ui import labels
 from techzone_crm.ui.markers import DO_NOT_CONTACT_COLOUR, do_not_contact_text
 from techzone_crm.ui.models.grouped_model import Group, GroupedRecord, GroupedRecordsModel
+from techzone_crm.ui.views.assessment_section import AssessmentSection
 from techzone_crm.ui.views.detail_pane import DetailPane, format_period, link, tool_button
+from techzone_crm.ui.views.interactions_section import (
+    InteractionsSection,
+    RecentInteractions,
+    read_recent,
+)
+from techzone_crm.ui.views.rhythm_text import last_contact_html, rhythm_tooltip
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,8 @@ class PersonFacts:
     roles: list[AffiliationRow]
     backup_owner: str = ""
     do_not_contact: bool = False
+    rhythm: ContactRhythm | None = None
+    interactions: RecentInteractions | None = None
 
 
 def read_person(db: Database, person_id: int) -> PersonFacts:
@@ -50,6 +62,8 @@ def read_person(db: Database, person_id: int) -> PersonFacts:
             roles=affiliations.person_affiliations(session, person_id),
             backup_owner=person.backup_owner.name if person.backup_owner else "",
             do_not_contact=person.do_not_contact,
+            rhythm=contact_rhythm(session, person_id, date.today()),
+            interactions=read_recent(session, person_id=person_id),
         )
 
 
@@ -60,11 +74,13 @@ class PersonDetails(DetailPane):
         edit_requested(int): edit the person with this id.
         add_role_requested(int): add a role to the person with this id.
         role_requested(int, int, str): person id, affiliation id and "edit", "end" or "remove".
+        interval_requested(int): change the contact interval of the person with this id.
     """
 
     edit_requested = Signal(int)
     add_role_requested = Signal(int)
     role_requested = Signal(int, int, str)
+    interval_requested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Select a person to see their details."), parent)
@@ -86,6 +102,9 @@ class PersonDetails(DetailPane):
         self.owner_label = self.fact(self.tr("Relationship owner"))
         self.backup_owner_label = self.fact(self.tr("Backup owner"))
         self.tags_label = self.fact(self.tr("Tags"))
+        self.last_contact_label = self.fact(self.tr("Last contact"))
+        self.last_contact_label.setOpenExternalLinks(False)
+        self.last_contact_label.linkActivated.connect(self._change_interval)
 
         self.section(self.tr("Roles"))
         self.roles_model = GroupedRecordsModel(
@@ -111,6 +130,12 @@ class PersonDetails(DetailPane):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
+
+        self.assessment = AssessmentSection(db)
+        self.body.addWidget(self.assessment)
+
+        self.interactions = InteractionsSection()
+        self.body.addWidget(self.interactions)
 
         self.section(self.tr("Notes"))
         self.notes_label = QLabel()
@@ -171,9 +196,13 @@ class PersonDetails(DetailPane):
         self.set_fact(self.backup_owner_label, html.escape(facts.backup_owner))
         self.do_not_contact_badge.setVisible(facts.do_not_contact)
         self.set_fact(self.tags_label, html.escape(", ".join(facts.tags)))
+        self._show_rhythm(facts.rhythm)
         self.notes_label.setText(facts.notes or self.tr("No notes."))
         self.notes_label.setEnabled(bool(facts.notes))
         self._fill_roles(facts.roles)
+        self.assessment.show_stakeholder(Stakeholder.person(facts.id), facts.display_name)
+        if facts.interactions is not None:
+            self.interactions.show_recent(facts.interactions, facts.display_name)
         self.show_content()
 
     def _fill_roles(self, roles: list[AffiliationRow]) -> None:
@@ -205,6 +234,18 @@ class PersonDetails(DetailPane):
         chosen = self.selected_role() is not None
         for button in (self.edit_role_button, self.end_role_button, self.remove_role_button):
             button.setEnabled(chosen)
+
+    def _show_rhythm(self, found: ContactRhythm | None) -> None:
+        if found is None:
+            self.set_fact(self.last_contact_label, "")
+            return
+        change = link("#interval", self.tr("Change…"))
+        self.set_fact(self.last_contact_label, f"{last_contact_html(found)} &nbsp;{change}")
+        self.last_contact_label.setToolTip(rhythm_tooltip(found))
+
+    def _change_interval(self, _href: str) -> None:
+        if self.person_id is not None:
+            self.interval_requested.emit(self.person_id)
 
     def _edit(self) -> None:
         if self.person_id is not None:

@@ -98,15 +98,24 @@ class RecordPicker(QLineEdit):
         """The label of the chosen record ("" if none)."""
         return self._chosen[1] if self._chosen else ""
 
-    def record_id(self) -> int | None:
-        """The chosen record; a typed name that matches exactly one counts as chosen."""
+    def resolved(self) -> tuple[int, str] | None:
+        """The chosen record as (id, label); typed text counts as chosen if it names one
+        record exactly, or if exactly one record matches it at all."""
         text = self.text().strip()
         if not text:
             return None
         if self._chosen and self._chosen[1] == text:
-            return self._chosen[0]
-        exact = [i for i, n in self._find(text) if n.casefold() == text.casefold()]
-        return exact[0] if len(exact) == 1 else None
+            return self._chosen
+        found = self._find(text)
+        exact = [(i, n) for i, n in found if n.casefold() == text.casefold()]
+        if len(exact) == 1:
+            return exact[0]
+        return found[0] if len(found) == 1 and not exact else None
+
+    def record_id(self) -> int | None:
+        """The id of :meth:`resolved` (None if nothing or nothing clear was chosen)."""
+        chosen = self.resolved()
+        return chosen[0] if chosen else None
 
     @property
     def unresolved(self) -> bool:
@@ -198,10 +207,15 @@ class RecordListEdit(QWidget):
         self.picker.set_record(None)
 
     def _typed(self) -> None:
-        record_id = self.picker.record_id()
-        if record_id is not None:
-            self.add(record_id, self.picker.text().strip())
+        self.take_typed()
+
+    def take_typed(self) -> bool:
+        """Add the record the typed text names; False if text is left that names none."""
+        chosen = self.picker.resolved()
+        if chosen is not None:
+            self.add(*chosen)
             self.picker.set_record(None)
+        return not self.picker.text().strip()
 
     def add(self, record_id: int, name: str) -> None:
         """Add a record (once)."""

@@ -10,15 +10,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from techzone_crm.db.models import Commitment, CommitmentStatus, TeamMember
-from techzone_crm.errors import ConflictError, ValidationError
+from techzone_crm.errors import ConflictError, NotFoundError, ValidationError
 from techzone_crm.services.commitments import (
     CommitmentData,
     CommitmentQuery,
     CommitmentState,
     add_commitment,
     cancel,
+    commitment_counts,
     commitments_due,
     delete_commitment,
+    get_commitment,
     list_commitments,
     mark_done,
     overdue_commitments,
@@ -180,3 +182,51 @@ def test_edit_keeps_status_and_checks_version(session: Session) -> None:
         delete_commitment(session, c.id, first)
     delete_commitment(session, c.id, c.version)
     assert session.scalar(select(func.count()).select_from(Commitment)) == 0
+
+
+def test_counts_by_state_follow_the_other_filters(session: Session) -> None:
+    anna, kees = _officer(session), _officer(session, "Kees Mulder")
+    p = person(session)
+
+    def promise(who: TeamMember, due: date | None, by_us: bool = True) -> int:
+        data = CommitmentData("X", by_us=by_us, team_member_id=who.id, person_id=p.id, due_on=due)
+        return add_commitment(session, data).id
+
+    promise(anna, date(2024, 5, 1))  # overdue
+    promise(anna, date(2024, 5, 31))  # overdue by a day
+    promise(anna, TODAY)  # due today: open
+    promise(anna, None)  # undated: open
+    promise(kees, date(2024, 5, 1))
+    mark_done(session, promise(anna, date(2024, 5, 1)), today=TODAY)
+    cancel(session, promise(anna, None, by_us=False))
+
+    everyone = commitment_counts(session, CommitmentQuery(), TODAY)
+    assert everyone == {St.OVERDUE: 3, St.OPEN: 2, St.DONE: 1, St.CANCELLED: 1}
+    # The state filter is ignored: the counts are what a state filter would choose from.
+    anna_only = CommitmentQuery(team_member_id=anna.id, states=frozenset({St.DONE}))
+    assert commitment_counts(session, anna_only, TODAY) == {
+        St.OVERDUE: 2,
+        St.OPEN: 2,
+        St.DONE: 1,
+        St.CANCELLED: 1,
+    }
+    to_us = CommitmentQuery(by_us=False)
+    assert commitment_counts(session, to_us, TODAY)[St.CANCELLED] == 1
+    assert sum(commitment_counts(session, to_us, TODAY).values()) == 1
+
+
+def test_one_commitment_with_its_interaction_date_and_subject(session: Session) -> None:
+    officer = _officer(session)
+    p = person(session)
+    meeting = quick_add(session, "Overleg spoorlijn", occurred_on=date(2024, 5, 14))
+    c = add_commitment(
+        session,
+        CommitmentData(
+            "Sturen", team_member_id=officer.id, person_id=p.id, interaction_id=meeting.id
+        ),
+    )
+    row = get_commitment(session, c.id, TODAY)
+    assert (row.id, row.description, row.person) == (c.id, "Sturen", "Jansen, Jan")
+    assert (row.interaction_on, row.interaction_subject) == (date(2024, 5, 14), "Overleg spoorlijn")
+    with pytest.raises(NotFoundError):
+        get_commitment(session, c.id + 100)

@@ -23,17 +23,21 @@ from techzone_crm.services.common import Page
 from techzone_crm.services.interactions import (
     InteractionData,
     InteractionQuery,
+    InteractionSort,
+    Ref,
     add_interaction,
     count_interactions,
+    current_organisations,
     delete_interaction,
     get_interaction,
+    link_names,
     list_interactions,
     quick_add,
     update_interaction,
 )
 from techzone_crm.services.team import TeamMemberData, add_team_member
 
-from .factories import org, person
+from .factories import org, person, role
 
 
 def _agenda_and_dossier(session: Session) -> tuple[Agenda, Dossier]:
@@ -192,3 +196,72 @@ def test_deleting_keeps_the_commitments_made_there(session: Session) -> None:
     assert _count(session, interaction_attendee) == 0
     kept = session.scalars(select(Commitment)).one()
     assert kept.interaction_id is None
+
+
+def test_text_search_matches_every_word_in_subject_notes_and_names(session: Session) -> None:
+    berg = person(session, "Hélène", "Berg", name_prefix="van der")
+    dijk = person(session, "Els", "Dijk")
+    emmen = org(session, "Gemeente Emmen", "government")
+    day = date(2024, 3, 1)
+    rail = add_interaction(
+        session,
+        InteractionData(day, "meeting", "Overleg spoorlijn", attendee_ids=[berg.id]),
+    )
+    cafe = add_interaction(
+        session,
+        InteractionData(
+            day, "call", "Café-overleg", notes="Waterstof 50% subsidie", organisation_ids=[emmen.id]
+        ),
+    )
+    add_interaction(session, InteractionData(day, "email", "Nieuwsbrief", attendee_ids=[dijk.id]))
+
+    def found(text: str) -> list[int]:
+        query = InteractionQuery(text=text)
+        rows = list_interactions(session, query)
+        assert count_interactions(session, query) == len(rows)
+        return sorted(r.id for r in rows)
+
+    assert found("spoor") == [rail.id]
+    assert found("helene") == [rail.id]  # attendee names without accents
+    assert found("BERG overleg") == [rail.id]  # every word must match somewhere
+    assert found("emmen") == [cafe.id]  # an organisation's name
+    assert found("waterstof") == [cafe.id]  # the notes
+    assert found("café") == [cafe.id]  # a subject as typed, with its accent
+    assert found("50%") == [cafe.id]  # % is a word character to nobody: "50" matches
+    assert found("overleg") == [rail.id, cafe.id]
+    assert found("") == sorted([rail.id, cafe.id, *found("nieuwsbrief")])
+    assert found("onbekend") == []
+
+
+def test_sorting_by_subject_and_oldest_first(session: Session) -> None:
+    for day, subject in ((1, "beta"), (3, "Alfa"), (2, "gamma")):
+        add_interaction(session, InteractionData(date(2024, 1, day), "call", subject))
+    by_subject = InteractionQuery(sort=InteractionSort.SUBJECT, descending=False)
+    assert [r.subject for r in list_interactions(session, by_subject)] == ["Alfa", "beta", "gamma"]
+    oldest = InteractionQuery(descending=False)
+    assert [r.subject for r in list_interactions(session, oldest)] == ["beta", "gamma", "Alfa"]
+    assert [r.subject for r in list_interactions(session, InteractionQuery())] == [
+        "Alfa",
+        "gamma",
+        "beta",
+    ]
+
+
+def test_link_names_and_current_organisations(session: Session) -> None:
+    agenda, dossier = _agenda_and_dossier(session)
+    jan = person(session, "Jan", "Berg", name_prefix="van der")
+    els = person(session, "Els", "Dijk")
+    old, new = org(session, "Oud BV"), org(session, "Nieuw BV")
+    role(session, jan, old, start=date(2015, 1, 1), end=date(2019, 12, 31))
+    role(session, jan, new, start=date(2020, 1, 1))
+    assert link_names(session, "attendee_ids", [els.id, jan.id, 9999]) == [
+        Ref(els.id, "Dijk, Els"),
+        Ref(jan.id, "Berg, Jan van der"),
+    ]
+    assert link_names(session, "agenda_ids", [agenda.id]) == [Ref(agenda.id, agenda.name)]
+    assert link_names(session, "dossier_ids", [dossier.id]) == [Ref(dossier.id, dossier.title)]
+    assert link_names(session, "organisation_ids", []) == []
+    assert current_organisations(session, [jan.id, els.id]) == {jan.id: Ref(new.id, "Nieuw BV")}
+    assert current_organisations(session, [jan.id], today=date(2018, 6, 1)) == {
+        jan.id: Ref(old.id, "Oud BV")
+    }

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
+from techzone_crm.db.models import AgendaStakeholder, DossierStakeholder, StakeholderRole
 from techzone_crm.errors import ConflictError, NotFoundError, ValidationError
-from techzone_crm.services import people
+from techzone_crm.services import agenda_stakeholders, dossier_positions, people
 from techzone_crm.services.affiliations import person_affiliations
 from techzone_crm.services.merge import MergeChoices, Side, merge_people
 from techzone_crm.services.people import PersonData, PersonQuery
@@ -16,6 +17,7 @@ from techzone_crm.services.snapshots import restore_person, snapshot_person
 from techzone_crm.services.team import TeamMemberData, add_team_member
 
 from .factories import org, person, role
+from .history_seed import seed
 
 
 def test_the_merged_person_has_the_chosen_values_and_everything_of_both(
@@ -153,3 +155,25 @@ def test_restoring_the_snapshots_undoes_a_merge(session: Session) -> None:
     assert [t.name for t in back.tags] == ["Program Board"]
     assert [r.id for r in person_affiliations(session, other.id)] == [moved.id]
     assert person_affiliations(session, keep.id) == []
+
+
+def test_a_merge_moves_the_public_affairs_history_but_not_a_second_position(
+    session: Session,
+) -> None:
+    w = seed(session)
+    dossier_positions.add_position(
+        session, w.dossier, dossier_positions.PositionData(-1, person_id=w.els, source="Krant")
+    )
+    theme_link = agenda_stakeholders.StakeholderLinkData(
+        StakeholderRole.DECIDES, person_id=w.els, theme_id=w.theme
+    )
+    agenda_stakeholders.link_stakeholder(session, w.agenda, theme_link)
+
+    merge_people(session, w.els, w.jan)
+    session.flush()
+
+    positions = session.query(DossierStakeholder).filter_by(person_id=w.els).all()
+    assert [p.source for p in positions] == ["Krant"]  # Els's own; Jan's second one went
+    links = session.query(AgendaStakeholder).filter_by(person_id=w.els).all()
+    assert len(links) == 1  # the same theme in the same role once
+    assert session.get(DossierStakeholder, w.position) is None
