@@ -21,6 +21,7 @@ from techzone_crm.services import maintenance
 from techzone_crm.services.affiliations import AffiliationData, add_affiliation
 from techzone_crm.services.demo_people import PersonPlan, mail_domain, plan_people
 from techzone_crm.services.demo_public_affairs import STEPS, load_public_affairs
+from techzone_crm.services.demo_relationships import RELATIONSHIP_STEPS, load_relationships
 from techzone_crm.services.demo_specs import DemoBook, OrgSpec, load_book
 from techzone_crm.services.organisations import OrganisationData, add_organisation
 from techzone_crm.services.people import EmailData, PersonData, PhoneData, add_person
@@ -53,6 +54,7 @@ class DemoSummary:
     assessments: int = 0
     interactions: int = 0
     commitments: int = 0
+    relationships: int = 0
 
     def describe(self) -> str:
         """One or two sentences for the user."""
@@ -61,12 +63,17 @@ class DemoSummary:
             f"{self.affiliations} affiliations, {self.team_members} team members "
             f"and {self.tags} tags."
         )
-        if self.agendas or self.interactions:
-            text += (
-                f" For public affairs: {self.agendas} agendas, {self.dossiers} dossiers, "
-                f"{self.assessments} assessments, {self.interactions} interactions "
-                f"and {self.commitments} commitments."
-            )
+        if self.agendas or self.interactions or self.relationships:
+            parts = [
+                f"{self.agendas} agendas",
+                f"{self.dossiers} dossiers",
+                f"{self.assessments} assessments",
+                f"{self.interactions} interactions",
+                f"{self.commitments} commitments",
+            ]
+            if self.relationships:
+                parts.append(f"{self.relationships} relationships")
+            text += f" For public affairs: {', '.join(parts[:-1])} and {parts[-1]}."
         return text
 
 
@@ -107,7 +114,8 @@ def load_demo(
     day = today or date.today()
     book = load_book()
     plans = plan_people(random.Random(seed), book, day)
-    ticker = _Ticker(progress, len(book.organisations) + len(plans) + STEPS)
+    steps = STEPS + RELATIONSHIP_STEPS
+    ticker = _Ticker(progress, len(book.organisations) + len(plans) + steps)
 
     # Holding the organisations and team members keeps them in the session's (weak)
     # identity map, so that the services' look-ups by id need no query.
@@ -126,6 +134,7 @@ def load_demo(
         ticker.step()
     # Agendas, dossiers and a year of contacts draw from a generator of their own too.
     affairs = load_public_affairs(session, random.Random(seed * 7919 + 2), day, ticker.step)
+    relationships = load_relationships(session, random.Random(seed * 7919 + 3), day, ticker.step)
     ticker.finish()
 
     counts = maintenance.counts(session)
@@ -140,6 +149,7 @@ def load_demo(
         assessments=affairs.assessments,
         interactions=affairs.interactions,
         commitments=affairs.commitments,
+        relationships=relationships,
     )
 
 

@@ -32,6 +32,7 @@ from techzone_crm.db.models import (
 from techzone_crm.errors import ValidationError
 from techzone_crm.services.affiliations import AffiliationRow, person_affiliations
 from techzone_crm.services.common import check_version, fetch, save
+from techzone_crm.services.relationships import move_person_relationships
 from techzone_crm.text import fold
 
 WHAT = "person"
@@ -131,9 +132,11 @@ def merge_people(
 def _move_history(session: Session, survivor_id: int, loser_id: int) -> None:
     """Give the loser's public-affairs rows to the survivor, before the loser is deleted.
 
-    A link to the same agenda theme in the same role, or a second position on a dossier
-    the survivor already has one on, goes with the loser (like a role held twice).
+    A link to the same agenda theme in the same role, a second position on a dossier the
+    survivor already has one on, or a relationship the survivor already has, goes with the
+    loser (like a role held twice).
     """
+    move_person_relationships(session, loser_id, survivor_id)
     bump = {"synchronize_session": "fetch"}
     for model in (Assessment, Commitment):
         session.execute(

@@ -18,6 +18,7 @@ from techzone_crm.services import (
     duplicates,
     organisations,
     people,
+    relationships,
     saved_views,
     tags,
     team,
@@ -86,6 +87,16 @@ def populate(session: Session) -> None:
             affiliations.AffiliationData(person.id, org.id, role, start_date=start, end_date=end),
         )
     duplicates.mark_distinct(session, jan.id, els.id)
+    relationships.add_relationship(
+        session,
+        relationships.RelationshipData.people(
+            "advises", els.id, jan.id, 4, note="Over de chemieagenda", started_on=date(2021, 3, 1)
+        ),
+    )
+    relationships.add_relationship(
+        session,
+        relationships.RelationshipData.organisations("partner_of", company.id, province.id),
+    )
     _public_affairs(session, officer.id, province.id, jan.id)
     saved_views.save_view(
         session, ViewKind.PEOPLE, "Program Board", people.PersonQuery(tag="Program Board")

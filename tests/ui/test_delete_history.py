@@ -343,3 +343,30 @@ def test_a_merge_keeps_the_history_of_the_record_merged_away_and_undo_gives_it_b
     with db.read() as s:
         assert s.get(Assessment, seeded.assessment).person_id == twin_id
         assert _attendees(s, seeded.meeting) == sorted([seeded.els, twin_id])
+
+
+def test_the_delete_question_counts_relationships_for_people_and_organisations(
+    db: Database,
+) -> None:
+    from techzone_crm.services import organisations, people, relationships, stakeholder_links
+    from techzone_crm.ui.views.delete_texts import organisation_delete_text, person_delete_text
+
+    with db.sessions.begin() as s:
+        jan = people.add_person(s, people.PersonData("Jan", "Berg")).id
+        els = people.add_person(s, people.PersonData("Els", "Dijk")).id
+        emmen = organisations.add_organisation(
+            s, organisations.OrganisationData("Gemeente Emmen", "government")
+        ).id
+        tz = organisations.add_organisation(
+            s, organisations.OrganisationData("Dutch TechZone", "civil_society")
+        ).id
+        relationships.add_relationship(
+            s, relationships.RelationshipData.people("works_with", jan, els, 4)
+        )
+        relationships.add_relationship(
+            s, relationships.RelationshipData.organisations("member_of", emmen, tz, 3)
+        )
+        person_text = person_delete_text(stakeholder_links.people_links(s, [jan]))
+        org_text = organisation_delete_text(stakeholder_links.organisations_links(s, [emmen]))
+    assert "1 relationship with another person" in person_text
+    assert "1 relationship with another organisation" in org_text

@@ -21,6 +21,7 @@ from techzone_crm.db.models.enums import (
     InteractionKind,
     IssueStage,
     PhoneKind,
+    RelationshipKind,
     Sector,
     StakeholderRole,
 )
@@ -35,6 +36,7 @@ from techzone_crm.db.models.interaction import (
 )
 from techzone_crm.db.models.organisation import Organisation, OrganisationSector
 from techzone_crm.db.models.person import EmailAddress, Person, PhoneNumber
+from techzone_crm.db.models.relationship import Relationship
 from techzone_crm.db.models.saved_view import SavedView, ViewKind
 from techzone_crm.db.models.tag import Tag, organisation_tag, person_tag
 from techzone_crm.db.models.team import TeamMember
@@ -65,6 +67,8 @@ __all__ = [
     "Person",
     "PhoneKind",
     "PhoneNumber",
+    "Relationship",
+    "RelationshipKind",
     "SavedView",
     "Sector",
     "StakeholderRole",

@@ -124,3 +124,17 @@ class CommitmentStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+class RelationshipKind(StrEnum):
+    """How two people or two organisations are related; "a <kind> b" reads as a sentence.
+
+    Works with and partner of go both ways; the others have a direction (a advises b).
+    """
+
+    WORKS_WITH = "works_with"
+    ADVISES = "advises"
+    REPORTS_TO = "reports_to"
+    MEMBER_OF = "member_of"
+    FUNDS = "funds"
+    PARTNER_OF = "partner_of"

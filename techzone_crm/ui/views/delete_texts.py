@@ -18,6 +18,7 @@ _PERSON: dict[Link, tuple[str, str]] = {
     Link.DISTINCT_MARKS: ("%n “not the same person” mark", "%n “not the same person” marks"),
     Link.INTERACTIONS: ("%n interaction they attended", "%n interactions they attended"),
     Link.THEME_LEADS: ("%n agenda theme they lead", "%n agenda themes they lead"),
+    Link.RELATIONSHIPS: ("%n relationship with another person", "%n relationships with others"),
 }
 _ORGANISATION: dict[Link, tuple[str, str]] = {
     Link.ROLES: ("%n role of a person here", "%n roles of people here"),
@@ -28,6 +29,10 @@ _ORGANISATION: dict[Link, tuple[str, str]] = {
     Link.INTERACTIONS: ("%n interaction it took part in", "%n interactions it took part in"),
     Link.THEME_LEADS: ("%n agenda theme it leads", "%n agenda themes it leads"),
     Link.AGENDAS_OWNED: ("%n agenda it sets", "%n agendas it sets"),
+    Link.RELATIONSHIPS: (
+        "%n relationship with another organisation",
+        "%n relationships with other organisations",
+    ),
     Link.PARTS: ("%n organisation that is part of it", "%n organisations that are part of it"),
 }
 _ORGANISATIONS: dict[Link, tuple[str, str]] = {
