@@ -403,12 +403,12 @@ class MainWindow(QMainWindow):
     def go_to_organisation(self, org_id: int, _name: str = "") -> None:
         """Show an organisation on the Organisations page."""
         self.show_page(ORGANISATIONS)
-        self.organisations.open_organisation(org_id)
+        self.organisations.open_record(org_id)
 
     def go_to_agenda(self, agenda_id: int, _name: str = "") -> None:
         """Show an agenda on the Agendas page."""
         self.show_page(AGENDAS)
-        self.agendas.open_agenda(agenda_id)
+        self.agendas.open_record(agenda_id)
 
     def go_to_interactions(self, focus: InteractionsFocus) -> None:
         """Show the Interactions page narrowed to one person's or organisation's."""

@@ -318,7 +318,7 @@ def test_an_organisations_pane_shows_its_assessment(
     qtbot.addWidget(view)
     view.show()
     wait_loaded(qtbot, view.model)
-    view.open_organisation(s.organisation)
+    view.open_record(s.organisation)
     qtbot.waitUntil(lambda: view.org_details.org_id == s.organisation)
     section = view.org_details.assessment
     assert section.isVisible()

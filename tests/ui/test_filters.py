@@ -247,7 +247,7 @@ def test_do_not_contact_shows_in_the_table_the_pane_and_the_organisation(
     assert not view.person_details.do_not_contact_badge.isVisible()
 
     window.show_page(ORGANISATIONS)
-    window.organisations.open_organisation(register["emmen"])
+    window.organisations.open_record(register["emmen"])
     qtbot.waitUntil(lambda: window.organisations.org_details.org_id == register["emmen"])
     members = window.organisations.org_details.people_model
     qtmodeltester.check(members, force_py=True)
@@ -295,7 +295,7 @@ def test_the_breadcrumb_shows_the_parents_and_a_part_opens_on_a_click(
     window.show_page(ORGANISATIONS)
     view = window.organisations
     details = view.org_details
-    view.open_organisation(register["directorate"])
+    view.open_record(register["directorate"])
     qtbot.waitUntil(lambda: details.org_id == register["directorate"])
     crumb = details.breadcrumb
     assert crumb.isVisible()
@@ -313,7 +313,7 @@ def test_the_breadcrumb_shows_the_parents_and_a_part_opens_on_a_click(
     details.children_label.linkActivated.emit(f"organisation:{register['directorate']}")
     qtbot.waitUntil(lambda: details.title.text() == "Directie Regio")
 
-    view.open_organisation(register["ministry"])
+    view.open_record(register["ministry"])
     qtbot.waitUntil(lambda: details.org_id == register["ministry"])
     assert not details.breadcrumb.isVisible()
 
@@ -324,7 +324,7 @@ def test_address_and_tags_are_saved_and_shown(
     window = make_window()
     window.show_page(ORGANISATIONS)
     view = window.organisations
-    view.open_organisation(register["emmen"])
+    view.open_record(register["emmen"])
     qtbot.waitUntil(lambda: view.org_details.org_id == register["emmen"])
     view.edit_selected()
     dialog = view.dialog

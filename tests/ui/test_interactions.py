@@ -286,7 +286,7 @@ def test_deleting_asks_and_keeps_the_commitments(
     assert count(db, Interaction) == 1  # declined: nothing happened
     title, text, details = asked[0]
     assert title == "Delete interaction"
-    assert text.startswith("Delete “Lunch met de wethouder (")
+    assert text.startswith("Delete “Lunch met de wethouder” (")
     assert "The 1 commitment(s) made there are kept" in details
 
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from sqlalchemy.orm import Session
 
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import AgendaLevel
 from techzone_crm.services import agendas
 from techzone_crm.services.agendas import AgendaQuery
-from techzone_crm.ui import labels, prompts
+from techzone_crm.ui import labels
 from techzone_crm.ui.dialogs.agenda_dialog import LEVELS, AgendaDialog
 from techzone_crm.ui.dialogs.form import RecordDialog
 from techzone_crm.ui.errors import ErrorReporter
@@ -21,6 +21,7 @@ from techzone_crm.ui.models.agendas_model import AgendasTableModel
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.views.agenda_actions import AgendaActions, links_text
 from techzone_crm.ui.views.agenda_details import AgendaDetails
+from techzone_crm.ui.views.deleting import DeletePlan
 from techzone_crm.ui.views.record_view import RecordView
 
 
@@ -39,7 +40,9 @@ class AgendasView(RecordView):
     person_activated = Signal(int, str)
     organisation_activated = Signal(int, str)
     interaction_requested = Signal(object)
-    changed = Signal()
+
+    # The agenda's page is the main content here: it gets the larger part.
+    DETAILS_SHARE = 11 / 20
 
     def __init__(
         self,
@@ -112,23 +115,6 @@ class AgendasView(RecordView):
     def details_id(self) -> int | None:
         return self.agenda_details.agenda_id
 
-    def open_agenda(self, agenda_id: int) -> None:
-        """Show ``agenda_id``: selected in the table if listed, else in the pane alone."""
-        if self.select_record(agenda_id):
-            return
-        self._wanted, self._pinned = agenda_id, True
-        self.table.clearSelection()
-        self.show_details(agenda_id)
-        self.current_changed.emit()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        first = not self._sizes_restored
-        super().showEvent(event)
-        if first and self._sizes_restored:
-            # The agenda's page is the main content here: give it the larger part.
-            width = self.splitter.width()
-            self.splitter.setSizes([width * 9 // 20, width - width * 9 // 20])
-
     # -- agendas ----------------------------------------------------------------------------
 
     def new_record(self) -> None:
@@ -157,35 +143,13 @@ class AgendasView(RecordView):
         self.message.emit(message)
         self.changed.emit()
 
-    def delete_selected(self) -> None:
-        """Delete the agenda on the page after saying what happens to what refers to it."""
-        agenda_id = self.shown_id()
-        if agenda_id is None:
-            return
-        try:
-            with self.db.read() as session:
-                agenda = agendas.get_agenda(session, agenda_id)
-                name, version = agenda.name, agenda.version
-                links = agendas.agenda_links(session, agenda_id)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Not deleted"))
-            return
-        if not prompts.confirm(
-            self,
-            self.tr("Delete agenda"),
-            self.tr("Delete {name}?").format(name=name),
-            links_text(links),
-            self.tr("Delete"),
-        ):
-            return
-        try:
-            with self.db.sessions.begin() as session:
-                agendas.delete_agenda(session, agenda_id, expected_version=version, confirm=True)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Not deleted"), self.changed_text(name))
-            return
-        self.forget_wanted()
-        self.show_details(None)
-        self.refresh()
-        self.message.emit(self.tr("Deleted {name}.").format(name=name))
-        self.changed.emit()
+    def plan_delete(self, session: Session, record_id: int) -> DeletePlan:
+        agenda = agendas.get_agenda(session, record_id)
+        links = agendas.agenda_links(session, record_id)
+        return DeletePlan(
+            None, agenda.name, agenda.version, self.tr("Delete agenda"), links_text(links)
+        )
+
+    def perform_delete(self, session: Session, record_id: int, plan: DeletePlan) -> str:
+        agendas.delete_agenda(session, record_id, expected_version=plan.version, confirm=True)
+        return self.tr("Deleted {name}.").format(name=plan.name)

@@ -37,7 +37,6 @@ class ContactsView(RecordView):
         (inherited) status_changed(str), message(str), current_changed().
     """
 
-    changed = Signal()
     interaction_requested = Signal(object)
     interactions_requested = Signal(object)
 

@@ -1,7 +1,9 @@
 """Deleting the record shown on a page: ask, delete, record the undo step, tell.
 
 The pages differ only in what they say and which service deletes; that is their
-:meth:`RecordView.plan_delete` and :meth:`RecordView.perform_delete`.
+:meth:`RecordView.plan_delete` and :meth:`RecordView.perform_delete`. Records that the undo
+stack does not hold (agendas, dossiers, interactions) have no undo key, and their question
+says that the delete cannot be undone.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ if TYPE_CHECKING:
 class DeletePlan:
     """What the user is asked before a delete, and what the delete must check."""
 
-    key: RecordKey
+    key: RecordKey | None  #: None: not on the undo stack
     name: str
     version: int
     title: str  #: the question's title, e.g. "Delete person"
-    details: str  #: what happens to the links, and that Undo brings it back
+    details: str  #: what happens to the links, and whether Undo brings it back
 
 
 def delete_shown(view: RecordView, record_id: int) -> None:
@@ -47,7 +49,7 @@ def delete_shown(view: RecordView, record_id: int) -> None:
     recording = None
     try:
         with view.db.sessions.begin() as session:
-            if view.undo is not None:
+            if view.undo is not None and plan.key is not None:
                 recording = view.undo.start(session, [plan.key])
             message = view.perform_delete(session, record_id, plan)
             if recording is not None:
@@ -65,3 +67,4 @@ def delete_shown(view: RecordView, record_id: int) -> None:
     view.show_details(None)
     view.refresh()
     view.message.emit(message)
+    view.changed.emit()

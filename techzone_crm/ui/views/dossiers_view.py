@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
@@ -47,7 +46,9 @@ class DossiersView(RecordView):
     organisation_activated = Signal(int, str)
     agenda_activated = Signal(int, str)
     interaction_requested = Signal(object)
-    changed = Signal()
+
+    # The dossier page has as much to show as the list.
+    DETAILS_SHARE = 1 / 2
 
     def __init__(
         self,
@@ -135,23 +136,6 @@ class DossiersView(RecordView):
     def details_id(self) -> int | None:
         return self.dossier_details.dossier_id
 
-    def open_dossier(self, dossier_id: int) -> None:
-        """Show ``dossier_id``: selected in the table if listed, else in the pane alone."""
-        if self.select_record(dossier_id):
-            return
-        self._wanted, self._pinned = dossier_id, True
-        self.table.clearSelection()
-        self.show_details(dossier_id)
-        self.current_changed.emit()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        first = not self._sizes_restored
-        super().showEvent(event)
-        if first:
-            # The dossier page has as much to show as the list: split in halves.
-            width = self.splitter.width()
-            self.splitter.setSizes([width // 2, width - width // 2])
-
     def save_state(self, settings: QSettings) -> None:
         super().save_state(settings)
         settings.setValue(f"{self.settings_group}/stage", self.stage_filter.currentData())
@@ -209,41 +193,16 @@ class DossiersView(RecordView):
         return lines
 
     def plan_delete(self, session: Session, record_id: int) -> DeletePlan:
-        raise NotImplementedError("dossiers are deleted by delete_selected")
-
-    def delete_selected(self) -> None:
-        """Delete the dossier shown, after saying what happens to what refers to it."""
-        dossier_id = self.shown_id()
-        if dossier_id is None:
-            return
-        try:
-            with self.db.read() as session:
-                dossier = dossiers.get_dossier(session, dossier_id)
-                title, version = dossier.title, dossier.version
-                links = dossiers.dossier_links(session, dossier_id)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Not deleted"))
-            return
+        dossier = dossiers.get_dossier(session, record_id)
+        links = dossiers.dossier_links(session, record_id)
         details = [*self.consequences(links), self.tr("This cannot be undone.")]
-        if not prompts.confirm(
-            self,
-            self.tr("Delete dossier"),
-            self.tr("Delete {name}?").format(name=title),
-            "\n\n".join(details),
-            self.tr("Delete"),
-        ):
-            return
-        try:
-            with self.db.sessions.begin() as session:
-                dossiers.delete_dossier(session, dossier_id, expected_version=version, confirm=True)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Not deleted"), self.changed_text(title))
-            return
-        self.forget_wanted()
-        self.show_details(None)
-        self.refresh()
-        self.changed.emit()
-        self.message.emit(self.tr("Deleted {name}.").format(name=title))
+        return DeletePlan(
+            None, dossier.title, dossier.version, self.tr("Delete dossier"), "\n\n".join(details)
+        )
+
+    def perform_delete(self, session: Session, record_id: int, plan: DeletePlan) -> str:
+        dossiers.delete_dossier(session, record_id, expected_version=plan.version, confirm=True)
+        return self.tr("Deleted {name}.").format(name=plan.name)
 
     # -- agendas and positions ------------------------------------------------------------
 

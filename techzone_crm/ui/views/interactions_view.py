@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
@@ -15,11 +14,12 @@ from techzone_crm.db.engine import Database
 from techzone_crm.db.models import InteractionKind
 from techzone_crm.services import interactions, team
 from techzone_crm.services.interactions import InteractionQuery
-from techzone_crm.ui import labels, prompts
+from techzone_crm.ui import labels
 from techzone_crm.ui.dialogs.interaction_dialog import InteractionDialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.models.interactions_model import InteractionsTableModel
 from techzone_crm.ui.tasks import TaskRunner
+from techzone_crm.ui.views.deleting import DeletePlan
 from techzone_crm.ui.views.detail_pane import format_date
 from techzone_crm.ui.views.interaction_details import InteractionDetails
 from techzone_crm.ui.views.interactions_section import InteractionsFocus
@@ -28,15 +28,6 @@ from techzone_crm.ui.views.record_view import RecordView
 #: The period filter: days back from today (0: any date). The "any" choices of the filters
 #: hold 0 or "", not None: PySide leaks a reference to None on every read of such an item.
 PERIODS: tuple[int, ...] = (0, 30, 90, 365)
-
-
-@dataclass(frozen=True)
-class DeleteQuestion:
-    """What the user is asked before an interaction is deleted, and the version to check."""
-
-    name: str
-    version: int
-    details: str
 
 
 def _bold(widget: QWidget, on: bool) -> None:
@@ -57,7 +48,9 @@ class InteractionsView(RecordView):
 
     person_activated = Signal(int, str)
     organisation_activated = Signal(int, str)
-    changed = Signal()
+
+    # The pane holds notes and commitments worth reading.
+    DETAILS_SHARE = 38 / 100
 
     def __init__(
         self,
@@ -75,8 +68,6 @@ class InteractionsView(RecordView):
         self.dialog: InteractionDialog | None = None
         #: The person or organisation the list is narrowed to ("With Berg, Jan"), if any.
         self.focus: InteractionsFocus | None = None
-        self._split = False
-        self.restored_split = False
         self.search.setPlaceholderText(
             self.tr("Search subject, notes, attendees or organisations (Ctrl+F)")
         )
@@ -183,19 +174,6 @@ class InteractionsView(RecordView):
         self.focus = None
         self._filters_changed()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        first = not self._split
-        super().showEvent(event)
-        if first and not self.restored_split:
-            # The pane holds notes and commitments worth reading: give it more room.
-            width = self.splitter.width()
-            self.splitter.setSizes([width * 62 // 100, width - width * 62 // 100])
-        self._split = True
-
-    def restore_state(self, settings: QSettings) -> None:
-        super().restore_state(settings)
-        self.restored_split = settings.value(f"{self.settings_group}/splitter") is not None
-
     def refresh(self, select_id: int | None = None) -> None:
         self._fill_team()
         super().refresh(select_id)
@@ -248,43 +226,7 @@ class InteractionsView(RecordView):
             self.message.emit(self.tr("Saved “{subject}”.").format(subject=facts.row.subject))
         self.changed.emit()
 
-    def delete_selected(self) -> None:
-        """Delete the interaction shown after asking; its commitments are kept."""
-        record_id = self.shown_id()
-        if record_id is None:
-            return
-        try:
-            with self.db.read() as session:
-                plan = self.delete_question(session, record_id)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Not deleted"))
-            return
-        if not prompts.confirm(
-            self,
-            self.tr("Delete interaction"),
-            self.tr("Delete “{name}”?").format(name=plan.name),
-            plan.details,
-            self.tr("Delete"),
-        ):
-            return
-        try:
-            with self.db.sessions.begin() as session:
-                kept = interactions.delete_interaction(session, record_id, plan.version)
-        except Exception as exc:
-            self.report_problem(exc, self.tr("Not deleted"), self.changed_text(plan.name))
-            return
-        self.forget_wanted()
-        self.show_details(None)
-        self.refresh()
-        if kept:
-            message = self.tr("Deleted {name}; kept its %n commitment(s).", "", kept)
-        else:
-            message = self.tr("Deleted {name}.")
-        self.message.emit(message.format(name=plan.name))
-        self.changed.emit()
-
-    def delete_question(self, session: Session, record_id: int) -> DeleteQuestion:
-        """What to ask before deleting ``record_id``."""
+    def plan_delete(self, session: Session, record_id: int) -> DeletePlan:
         row = interactions.get_interaction(session, record_id)
         kept = interactions.interaction_commitments(session, record_id)
         parts = []
@@ -303,7 +245,15 @@ class InteractionsView(RecordView):
                 "This cannot be undone."
             )
         )
-        name = self.tr("{subject} ({date})").format(
+        name = self.tr("“{subject}” ({date})").format(
             subject=row.subject, date=format_date(row.occurred_on)
         )
-        return DeleteQuestion(name, row.version, " ".join(parts))
+        return DeletePlan(None, name, row.version, self.tr("Delete interaction"), " ".join(parts))
+
+    def perform_delete(self, session: Session, record_id: int, plan: DeletePlan) -> str:
+        kept = interactions.delete_interaction(session, record_id, plan.version)
+        if kept:
+            message = self.tr("Deleted {name}; kept its %n commitment(s).", "", kept)
+        else:
+            message = self.tr("Deleted {name}.")
+        return message.format(name=plan.name)

@@ -36,7 +36,6 @@ class OrganisationsView(RecordView):
     """
 
     person_activated = Signal(int, str)
-    changed = Signal()
     interaction_requested = Signal(object)
     interactions_requested = Signal(object)
 
@@ -70,7 +69,7 @@ class OrganisationsView(RecordView):
         details.assessment.message.connect(self.message)
         details.interactions.interaction_requested.connect(self.interaction_requested)
         details.interactions.interactions_requested.connect(self.interactions_requested)
-        details.organisation_activated.connect(self.open_organisation)
+        details.organisation_activated.connect(self.open_record)
         model.reset()
 
     def filters_active(self) -> int:
@@ -96,15 +95,6 @@ class OrganisationsView(RecordView):
 
     def details_id(self) -> int | None:
         return self.org_details.org_id
-
-    def open_organisation(self, org_id: int) -> None:
-        """Show ``org_id``: selected in the table if listed, else in the pane alone."""
-        if self.select_record(org_id):
-            return
-        self._wanted, self._pinned = org_id, True
-        self.table.clearSelection()
-        self.show_details(org_id)
-        self.current_changed.emit()
 
     # -- organisations ----------------------------------------------------------------
 

@@ -49,11 +49,16 @@ class RecordView(QWidget):
         status_changed(str): the "Showing x of y" text changed.
         message(str): a short confirmation for the status bar ("Deleted …").
         current_changed(): the record shown in the detail pane changed.
+        changed(): records that other pages show were written or deleted.
     """
 
     status_changed = Signal(str)
     message = Signal(str)
     current_changed = Signal()
+    changed = Signal()
+
+    #: The share of the width the detail pane gets on a first start.
+    DETAILS_SHARE = 1 / 3
 
     def __init__(
         self,
@@ -225,6 +230,15 @@ class RecordView(QWidget):
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
+    def open_record(self, record_id: int) -> None:
+        """Show ``record_id``: selected in the table if listed, else in the pane alone."""
+        if self.select_record(record_id):
+            return
+        self._wanted, self._pinned = record_id, True
+        self.table.clearSelection()
+        self.show_details(record_id)
+        self.current_changed.emit()
+
     def refresh(self, select_id: int | None = None) -> None:
         """Re-read the list; ``select_id`` is selected (and shown) once it has loaded."""
         if select_id is not None:
@@ -367,7 +381,8 @@ class RecordView(QWidget):
             # First start: split by proportion once the real width is known.
             self._sizes_restored = True
             width = self.splitter.width()
-            self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
+            details = round(width * self.DETAILS_SHARE)
+            self.splitter.setSizes([width - details, details])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
