@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -43,6 +42,7 @@ from techzone_crm.ui.dialogs.form import RecordDialog
 from techzone_crm.ui.undoable import RecordKey
 from techzone_crm.ui.views.assessment_texts import classes_text, row_classes_text
 from techzone_crm.ui.views.detail_pane import format_date
+from techzone_crm.ui.widgets.optional_date import date_edit
 
 _DOSSIERS = Page(0, 200)
 
@@ -121,8 +121,7 @@ class AssessmentDialog(RecordDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = date_edit()
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.date_edit.setDate(QDate.currentDate())
         self.dossier_combo = QComboBox()

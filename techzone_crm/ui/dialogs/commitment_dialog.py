@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -28,7 +27,7 @@ from techzone_crm.ui.dialogs.form import RecordDialog
 from techzone_crm.ui.models.commitments_model import state_text
 from techzone_crm.ui.undoable import RecordKey
 from techzone_crm.ui.views.detail_pane import format_date
-from techzone_crm.ui.widgets.optional_date import OptionalDateEdit
+from techzone_crm.ui.widgets.optional_date import OptionalDateEdit, date_edit
 from techzone_crm.ui.widgets.record_picker import (
     RecordPicker,
     dossier_picker,
@@ -119,8 +118,7 @@ class CommitmentDialog(RecordDialog):
         for status in (CommitmentStatus.OPEN, CommitmentStatus.DONE, CommitmentStatus.CANCELLED):
             state = CommitmentState(status.value)
             self.status_combo.addItem(labels.commitment_marker(state), labels.label(state), status)
-        self.done_edit = QDateEdit()
-        self.done_edit.setCalendarPopup(True)
+        self.done_edit = date_edit()
         self.done_edit.setMaximumDate(QDate.currentDate())
         self.done_edit.setDate(QDate.currentDate())
         self.done_edit.setAccessibleName(self.tr("Done on"))

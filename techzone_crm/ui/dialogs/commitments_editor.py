@@ -93,7 +93,6 @@ class CommitmentRowEdit(QFrame):
         self.other.setAccessibleName(self.tr("Another person"))
         self.other.hide()
         self.due = OptionalDateEdit(self.tr("Due date"))
-        self.due.edit.setDisplayFormat("d MMM yyyy")
         self.due.setToolTip(self.tr("Tick to set the date it is due by"))
         self.remove = QToolButton()
         self.remove.setIcon(icon("delete"))

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from techzone_crm.ui import labels
 from techzone_crm.ui.dialogs.commitments_editor import CommitmentsEditor, Party
 from techzone_crm.ui.dialogs.form import RecordDialog, error_label, with_error
 from techzone_crm.ui.undoable import RecordKey
+from techzone_crm.ui.widgets.optional_date import date_edit
 from techzone_crm.ui.widgets.record_picker import (
     RecordListEdit,
     agenda_picker,
@@ -79,10 +79,8 @@ class InteractionDialog(RecordDialog):
         self.setWindowTitle(
             self.tr("Record interaction") if interaction_id is None else self.tr("Edit interaction")
         )
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        # With the weekday: "Tue 14 May 2024" is easy to check against the diary.
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit = date_edit(with_weekday=True)
+        self.date_edit.setDate(QDate.currentDate())
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(self.tr("Kind"))

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 # The date field shows its special text at its minimum, so the minimum stands for "unknown".
 _UNKNOWN = QDate(1900, 1, 1)
+
+
+def date_edit(with_weekday: bool = False) -> QDateEdit:
+    """A date field with a calendar, in the format the lists use (the locale's short date;
+    ISO without a real locale, whose short format "4 03 2026" reads badly)."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        shown = "yyyy-MM-dd"
+    else:
+        shown = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    # The weekday ("Tue 2026-05-14") makes a meeting's date easy to check against the diary.
+    edit.setDisplayFormat(f"ddd {shown}" if with_weekday else shown)
+    return edit
 
 
 class OptionalDateEdit(QWidget):
@@ -25,9 +40,8 @@ class OptionalDateEdit(QWidget):
         self.check = QCheckBox()
         self.check.setAccessibleName(self.tr("{name} known").format(name=accessible_name))
         self.check.setToolTip(self.tr("Tick to enter a date; leave empty if unknown"))
-        self.edit = QDateEdit()
+        self.edit = date_edit()
         self.edit.setAccessibleName(accessible_name)
-        self.edit.setCalendarPopup(True)
         self.edit.setMinimumDate(_UNKNOWN)
         self.edit.setSpecialValueText(self.tr("not set"))
         self.edit.setDate(_UNKNOWN)
