@@ -79,7 +79,7 @@ class CommitmentRowEdit(QFrame):
         )
         self.team = QComboBox()
         self.team.setAccessibleName(self.tr("Team member"))
-        # 0, not None, for "nobody": PySide leaks a reference to None on every read of it.
+        # 0 stands for "nobody".
         self.team.addItem(self.tr("(nobody in particular)"), 0)
         for member_id, name in team:
             self.team.addItem(name, member_id)

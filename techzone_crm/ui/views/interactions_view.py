@@ -25,8 +25,7 @@ from techzone_crm.ui.views.interaction_details import InteractionDetails
 from techzone_crm.ui.views.interactions_section import InteractionsFocus
 from techzone_crm.ui.views.record_view import RecordView
 
-#: The period filter: days back from today (0: any date). The "any" choices of the filters
-#: hold 0 or "", not None: PySide leaks a reference to None on every read of such an item.
+#: The period filter: days back from today (0: any date).
 PERIODS: tuple[int, ...] = (0, 30, 90, 365)
 
 
