@@ -42,7 +42,7 @@ from techzone_crm.ui.dialogs.form import RecordDialog
 from techzone_crm.ui.undoable import RecordKey
 from techzone_crm.ui.views.assessment_texts import classes_text, row_classes_text
 from techzone_crm.ui.views.detail_pane import format_date
-from techzone_crm.ui.widgets.optional_date import date_edit
+from techzone_crm.ui.widgets.optional_date import date_edit, to_qdate
 
 _DOSSIERS = Page(0, 200)
 
@@ -345,7 +345,7 @@ class AssessmentDialog(RecordDialog):
         assert self.record_id is not None
         row = assessments.get_assessment(session, self.record_id)
         self.version = row.version
-        self.date_edit.setDate(QDate(row.assessed_on))
+        self.date_edit.setDate(to_qdate(row.assessed_on))
         self._set_dossier(row.dossier_id)
         self.note_edit.setPlainText(row.note)
         self._fill(row)

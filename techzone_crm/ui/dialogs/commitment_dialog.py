@@ -27,7 +27,7 @@ from techzone_crm.ui.dialogs.form import RecordDialog
 from techzone_crm.ui.models.commitments_model import state_text
 from techzone_crm.ui.undoable import RecordKey
 from techzone_crm.ui.views.detail_pane import format_date
-from techzone_crm.ui.widgets.optional_date import OptionalDateEdit, date_edit
+from techzone_crm.ui.widgets.optional_date import OptionalDateEdit, date_edit, to_qdate
 from techzone_crm.ui.widgets.record_picker import (
     RecordPicker,
     dossier_picker,
@@ -220,7 +220,7 @@ class CommitmentDialog(RecordDialog):
         )
         self._stored = _Status(status, row.done_on)
         self.status_combo.setCurrentIndex(self.status_combo.findData(status))
-        self.done_edit.setDate(QDate(row.done_on) if row.done_on else QDate.currentDate())
+        self.done_edit.setDate(to_qdate(row.done_on) if row.done_on else QDate.currentDate())
         now = state_text(row)
         if row.done_on is not None:
             now = self.tr("{state} on {date}").format(state=now, date=format_date(row.done_on))

@@ -31,7 +31,7 @@ from techzone_crm.ui import labels
 from techzone_crm.ui.dialogs.commitments_editor import CommitmentsEditor, Party
 from techzone_crm.ui.dialogs.form import RecordDialog, error_label, with_error
 from techzone_crm.ui.undoable import RecordKey
-from techzone_crm.ui.widgets.optional_date import date_edit
+from techzone_crm.ui.widgets.optional_date import date_edit, to_qdate
 from techzone_crm.ui.widgets.record_picker import (
     RecordListEdit,
     agenda_picker,
@@ -200,7 +200,7 @@ class InteractionDialog(RecordDialog):
         """Show ``data`` (a preset or the stored interaction); names are read from the db."""
         self._filling = True
         try:
-            self.date_edit.setDate(QDate(data.occurred_on))
+            self.date_edit.setDate(to_qdate(data.occurred_on))
             index = self.kind_combo.findData(InteractionKind(data.kind))
             self.kind_combo.setCurrentIndex(max(index, 0))
             self.subject_edit.setText(data.subject)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from techzone_crm.ui.i18n import translate
 from techzone_crm.ui.icons import icon
 from techzone_crm.ui.models.grouped_model import GroupedRecordsModel
+from techzone_crm.ui.widgets.optional_date import to_qdate
 
 
 def format_date(day: date | None) -> str:
@@ -35,7 +36,7 @@ def format_date(day: date | None) -> str:
     locale = QLocale()
     if locale.language() == QLocale.Language.C:
         return day.isoformat()  # the C locale's short format ("4 03 2026") reads badly
-    return locale.toString(QDate(day), QLocale.FormatType.ShortFormat)
+    return locale.toString(to_qdate(day), QLocale.FormatType.ShortFormat)
 
 
 def format_period(start: date | None, end: date | None) -> str:

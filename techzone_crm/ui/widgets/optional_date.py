@@ -11,6 +11,11 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 _UNKNOWN = QDate(1900, 1, 1)
 
 
+def to_qdate(day: date) -> QDate:
+    """A Python date as a QDate (the bindings' type stubs do not take a date)."""
+    return QDate(day.year, day.month, day.day)
+
+
 def date_edit(with_weekday: bool = False) -> QDateEdit:
     """A date field with a calendar, in the format the lists use (the locale's short date;
     ISO without a real locale, whose short format "4 03 2026" reads badly)."""
@@ -73,5 +78,5 @@ class OptionalDateEdit(QWidget):
     def set_value(self, value: date | None) -> None:
         """Show ``value`` (None: unknown)."""
         self.check.setChecked(value is not None)
-        self.edit.setDate(QDate(value) if value is not None else _UNKNOWN)
+        self.edit.setDate(to_qdate(value) if value is not None else _UNKNOWN)
         self.edit.setEnabled(value is not None)
