@@ -23,6 +23,7 @@ from techzone_crm.db.models import (
     InteractionKind,
     IssueStage,
     PhoneKind,
+    RelationshipKind,
     Sector,
     StakeholderRole,
 )
@@ -144,6 +145,26 @@ COMMITMENT_STATE: dict[CommitmentState, str] = {
     CommitmentState.CANCELLED: QT_TRANSLATE_NOOP("CommitmentState", "Cancelled"),
 }
 
+# "a <kind> b" as read from side a …
+RELATIONSHIP_KIND: dict[RelationshipKind, str] = {
+    RelationshipKind.WORKS_WITH: QT_TRANSLATE_NOOP("RelationshipKind", "works with"),
+    RelationshipKind.ADVISES: QT_TRANSLATE_NOOP("RelationshipKind", "advises"),
+    RelationshipKind.REPORTS_TO: QT_TRANSLATE_NOOP("RelationshipKind", "reports to"),
+    RelationshipKind.MEMBER_OF: QT_TRANSLATE_NOOP("RelationshipKind", "member of"),
+    RelationshipKind.FUNDS: QT_TRANSLATE_NOOP("RelationshipKind", "funds"),
+    RelationshipKind.PARTNER_OF: QT_TRANSLATE_NOOP("RelationshipKind", "partner of"),
+}
+
+# … and from side b ("b is advised by a"); the mutual kinds read the same either way.
+RELATIONSHIP_KIND_REVERSED: dict[RelationshipKind, str] = {
+    RelationshipKind.WORKS_WITH: QT_TRANSLATE_NOOP("RelationshipKind", "works with"),
+    RelationshipKind.ADVISES: QT_TRANSLATE_NOOP("RelationshipKind", "is advised by"),
+    RelationshipKind.REPORTS_TO: QT_TRANSLATE_NOOP("RelationshipKind", "has reporting to them"),
+    RelationshipKind.MEMBER_OF: QT_TRANSLATE_NOOP("RelationshipKind", "has as member"),
+    RelationshipKind.FUNDS: QT_TRANSLATE_NOOP("RelationshipKind", "is funded by"),
+    RelationshipKind.PARTNER_OF: QT_TRANSLATE_NOOP("RelationshipKind", "partner of"),
+}
+
 COMMITMENT_COLOUR: dict[CommitmentState, str] = {
     CommitmentState.OPEN: "#3b73b9",
     CommitmentState.OVERDUE: "#c0392b",
@@ -207,6 +228,7 @@ _TABLES: dict[type[StrEnum], tuple[str, dict[Any, str]]] = {
     StakeholderRole: ("StakeholderRole", STAKEHOLDER_ROLE),
     IssueStage: ("IssueStage", ISSUE_STAGE),
     CommitmentState: ("CommitmentState", COMMITMENT_STATE),
+    RelationshipKind: ("RelationshipKind", RELATIONSHIP_KIND),
 }
 
 
@@ -232,6 +254,12 @@ def attitude_marker(value: int) -> QIcon:
 def commitment_marker(state: CommitmentState) -> QIcon:
     """The dot of a commitment's state (red when overdue)."""
     return dot(COMMITMENT_COLOUR[state])
+
+
+def relationship_wording(kind: RelationshipKind, outgoing: bool = True) -> str:
+    """The kind as read from one side: "advises" from side a, "is advised by" from side b."""
+    table = RELATIONSHIP_KIND if outgoing else RELATIONSHIP_KIND_REVERSED
+    return QCoreApplication.translate("RelationshipKind", table[kind])
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[StrEnum, str]]:

@@ -67,8 +67,10 @@ class ContactsView(RecordView):
         self.person_details.edit_requested.connect(self.edit_record)
         self.person_details.add_role_requested.connect(self.add_role)
         self.person_details.role_requested.connect(self._role_action)
-        self.person_details.assessment.changed.connect(self.changed)
-        self.person_details.assessment.message.connect(self.message)
+        for section in (self.person_details.assessment, self.person_details.relationships):
+            section.changed.connect(self.changed)
+            section.message.connect(self.message)
+        self.person_details.person_activated.connect(self.show_record)
         self.person_details.interval_requested.connect(self.change_interval)
         self.person_details.interactions.interaction_requested.connect(self.interaction_requested)
         self.person_details.interactions.interactions_requested.connect(self.interactions_requested)

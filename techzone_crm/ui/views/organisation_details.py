@@ -1,4 +1,4 @@
-"""The detail pane of an organisation: its facts and its people, current and former."""
+"""The detail pane of an organisation: its facts, its people (current and former), relationships."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import GovernmentLevel, Helix, Sector
 from techzone_crm.errors import NotFoundError
-from techzone_crm.services import choices, organisations
+from techzone_crm.services import choices, organisations, relationships
 from techzone_crm.services.assessments import Stakeholder
 from techzone_crm.services.organisations import MemberRow
+from techzone_crm.services.relationships import RelationshipRow
 from techzone_crm.ui import labels
 from techzone_crm.ui.markers import do_not_contact_icon, do_not_contact_tooltip
 from techzone_crm.ui.models.grouped_model import Group, GroupedRecord, GroupedRecordsModel
@@ -24,6 +25,7 @@ from techzone_crm.ui.views.interactions_section import (
     RecentInteractions,
     read_recent,
 )
+from techzone_crm.ui.views.relationships_section import RelationshipsSection
 
 _ORG_LINK = "organisation:"
 
@@ -53,6 +55,7 @@ class OrganisationFacts:
     children: list[tuple[int, str]] = field(default_factory=list)
     do_not_contact: set[int] = field(default_factory=set)
     interactions: RecentInteractions | None = None
+    relationships: list[RelationshipRow] = field(default_factory=list)
 
 
 def read_organisation(db: Database, org_id: int) -> OrganisationFacts:
@@ -81,6 +84,7 @@ def read_organisation(db: Database, org_id: int) -> OrganisationFacts:
             children=choices.child_organisations(session, org_id),
             do_not_contact=choices.do_not_contact_ids(session, {m.person_id for m in members}),
             interactions=read_recent(session, organisation_id=org_id),
+            relationships=relationships.organisation_relationships(session, org_id),
         )
 
 
@@ -132,6 +136,9 @@ class OrganisationDetails(DetailPane):
         self.children_label.setAccessibleName(self.tr("Parts of this organisation"))
         self.body.addWidget(self.children_label)
 
+        self.relationships = RelationshipsSection(db)
+        self.body.addWidget(self.relationships)
+
         self.assessment = AssessmentSection(db)
         self.body.addWidget(self.assessment)
 
@@ -149,6 +156,10 @@ class OrganisationDetails(DetailPane):
         self.people_view.activated.connect(self._person_activated)
         self.breadcrumb.linkActivated.connect(self._organisation_link)
         self.children_label.linkActivated.connect(self._organisation_link)
+        self.relationships.organisation_activated.connect(
+            lambda org_id, _name: self.organisation_activated.emit(org_id)
+        )
+        self.relationships.changed.connect(lambda: self.show_organisation(self.org_id))
 
     def show_organisation(self, org_id: int | None) -> None:
         """Show ``org_id`` (None: nothing selected)."""
@@ -188,6 +199,9 @@ class OrganisationDetails(DetailPane):
         self.notes_label.setText(facts.notes or self.tr("No notes."))
         self.notes_label.setEnabled(bool(facts.notes))
         self._fill_people(facts.people, facts.do_not_contact)
+        self.relationships.show_relationships(
+            facts.relationships, organisation_id=facts.id, name=facts.name
+        )
         self.assessment.show_stakeholder(Stakeholder.organisation(facts.id), facts.name)
         if facts.interactions is not None:
             self.interactions.show_recent(facts.interactions, facts.name)

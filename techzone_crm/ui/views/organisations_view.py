@@ -65,8 +65,9 @@ class OrganisationsView(RecordView):
         self.bulk = BulkEditor(self, RecordKind.ORGANISATION)
         details.edit_requested.connect(self.edit_record)
         details.person_activated.connect(self.person_activated)
-        details.assessment.changed.connect(self.changed)
-        details.assessment.message.connect(self.message)
+        for section in (details.assessment, details.relationships):
+            section.changed.connect(self.changed)
+            section.message.connect(self.message)
         details.interactions.interaction_requested.connect(self.interaction_requested)
         details.interactions.interactions_requested.connect(self.interactions_requested)
         details.organisation_activated.connect(self.open_record)

@@ -1,9 +1,9 @@
-"""The detail pane of a person: contact facts, roles (current and former), notes."""
+"""The detail pane of a person: contact facts, roles (current and former), relationships, notes."""
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from techzone_crm.db.engine import Database
 from techzone_crm.errors import NotFoundError
-from techzone_crm.services import affiliations, people
+from techzone_crm.services import affiliations, people, relationships
 from techzone_crm.services.affiliations import AffiliationRow
 from techzone_crm.services.assessments import Stakeholder
+from techzone_crm.services.relationships import RelationshipRow
 from techzone_crm.services.rhythm import ContactRhythm, contact_rhythm
 from techzone_crm.services.validation import format_phone
 from techzone_crm.ui import labels
@@ -26,6 +27,7 @@ from techzone_crm.ui.views.interactions_section import (
     RecentInteractions,
     read_recent,
 )
+from techzone_crm.ui.views.relationships_section import RelationshipsSection
 from techzone_crm.ui.views.rhythm_text import last_contact_html, rhythm_tooltip
 
 
@@ -45,6 +47,7 @@ class PersonFacts:
     do_not_contact: bool = False
     rhythm: ContactRhythm | None = None
     interactions: RecentInteractions | None = None
+    relationships: list[RelationshipRow] = field(default_factory=list)
 
 
 def read_person(db: Database, person_id: int) -> PersonFacts:
@@ -64,6 +67,7 @@ def read_person(db: Database, person_id: int) -> PersonFacts:
             do_not_contact=person.do_not_contact,
             rhythm=contact_rhythm(session, person_id, date.today()),
             interactions=read_recent(session, person_id=person_id),
+            relationships=relationships.person_relationships(session, person_id),
         )
 
 
@@ -75,12 +79,14 @@ class PersonDetails(DetailPane):
         add_role_requested(int): add a role to the person with this id.
         role_requested(int, int, str): person id, affiliation id and "edit", "end" or "remove".
         interval_requested(int): change the contact interval of the person with this id.
+        person_activated(int, str): go to this person (id and name), from a relationship.
     """
 
     edit_requested = Signal(int)
     add_role_requested = Signal(int)
     role_requested = Signal(int, int, str)
     interval_requested = Signal(int)
+    person_activated = Signal(int, str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Select a person to see their details."), parent)
@@ -131,6 +137,9 @@ class PersonDetails(DetailPane):
         buttons.addStretch(1)
         self.body.addLayout(buttons)
 
+        self.relationships = RelationshipsSection(db)
+        self.body.addWidget(self.relationships)
+
         self.assessment = AssessmentSection(db)
         self.body.addWidget(self.assessment)
 
@@ -153,6 +162,8 @@ class PersonDetails(DetailPane):
         self.roles_view.doubleClicked.connect(lambda _i: self._role("edit"))
         self.roles_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.roles_model.rowsRemoved.connect(self._update_buttons)
+        self.relationships.person_activated.connect(self.person_activated)
+        self.relationships.changed.connect(lambda: self.show_person(self.person_id))
         self._update_buttons()
 
     def show_person(self, person_id: int | None) -> None:
@@ -200,6 +211,9 @@ class PersonDetails(DetailPane):
         self.notes_label.setText(facts.notes or self.tr("No notes."))
         self.notes_label.setEnabled(bool(facts.notes))
         self._fill_roles(facts.roles)
+        self.relationships.show_relationships(
+            facts.relationships, person_id=facts.id, name=facts.display_name
+        )
         self.assessment.show_stakeholder(Stakeholder.person(facts.id), facts.display_name)
         if facts.interactions is not None:
             self.interactions.show_recent(facts.interactions, facts.display_name)
