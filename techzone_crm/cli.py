@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from techzone_crm import __version__
+from techzone_crm import __version__, cli_analyse
 from techzone_crm.db.engine import Database, explain
 from techzone_crm.db.migrate import current_revision, open_database, schema_differences
 from techzone_crm.db.models import GovernmentLevel, Helix, Sector, ViewKind
@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "--contactable", action="store_true", help="leave out 'do not contact' people"
             )
     sub.add_parser("views", help="list the saved views")
+    cli_analyse.add_parser(sub)
 
     sub.add_parser("info", help="show where the database is and what it holds")
     sub.add_parser("check", help="run a full integrity check of the database")
@@ -320,4 +321,5 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "views": _views,
     "info": _info,
     "check": _check,
+    "analyse": cli_analyse.run,
 }
