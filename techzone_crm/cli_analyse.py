@@ -15,7 +15,13 @@ from pathlib import Path
 from techzone_crm.analysis.export import write_graphml
 from techzone_crm.analysis.filters import NetworkFilter
 from techzone_crm.analysis.model import NetworkData, NodeKind
-from techzone_crm.analysis.pipeline import EnvironmentAnalysis, run_pipeline
+from techzone_crm.analysis.pipeline import (
+    MAP_LIMIT,
+    MAP_MIN_STRENGTH,
+    EnvironmentAnalysis,
+    map_view,
+    run_pipeline,
+)
 from techzone_crm.analysis.tables import write_gaps_csv, write_metrics_csv
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import AgendaLevel, GovernmentLevel, Helix, Sector
@@ -87,6 +93,21 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     analyse.add_argument("--steps", type=int, metavar="N", help="steps around --ego (default 1)")
     analyse.add_argument(
         "--colour-by", choices=["helix", "community"], default="helix", help="colours of the map"
+    )
+    analyse.add_argument(
+        "--map-nodes",
+        type=int,
+        default=MAP_LIMIT,
+        metavar="N",
+        help=f"the map shows the N most influential nodes and the team (default {MAP_LIMIT}; "
+        "0: all); the tables and the GraphML always hold the whole network",
+    )
+    analyse.add_argument(
+        "--map-min-strength",
+        type=float,
+        default=MAP_MIN_STRENGTH,
+        metavar="X",
+        help=f"the map draws ties of at least this strength (default {MAP_MIN_STRENGTH})",
     )
 
 
@@ -172,11 +193,17 @@ def _prepare(out: Path) -> Path:
 
 
 def write_outputs(
-    db: Database, analysis: EnvironmentAnalysis, out: Path, colour_by: str
+    db: Database,
+    analysis: EnvironmentAnalysis,
+    out: Path,
+    colour_by: str,
+    map_nodes: int = MAP_LIMIT,
+    map_min_strength: float = MAP_MIN_STRENGTH,
 ) -> list[Path]:
     """Every file of the analysis in ``out``; returns their paths in the order written."""
     colour: ColourBy = "community" if colour_by == "community" else "helix"
-    written = save_all(network_figure(analysis, colour_by=colour), out / "network")
+    view = map_view(analysis, limit=map_nodes or None, min_strength=map_min_strength)
+    written = save_all(network_figure(analysis, colour_by=colour, view=view), out / "network")
     with db.read() as session:
         entries = grid_entries(session, analysis)
     figures = (
@@ -197,12 +224,18 @@ def run(db: Database, args: argparse.Namespace, today: date | None = None) -> in
     """Run `analyse`; bad input raises :class:`UserError` (exit code 2)."""
     day = today or date.today()
     out = Path(args.out)
+    if args.map_nodes < 0:
+        raise UserError("--map-nodes: give a number of nodes, or 0 for all.")
+    if args.map_min_strength < 0:
+        raise UserError("--map-min-strength: give a strength of 0 or more.")
     with db.read() as session:
         data = network_data(session, day)
     flt = network_filter(data, args)
     _prepare(out)
     analysis = run_pipeline(data, flt)
-    written = write_outputs(db, analysis, out, args.colour_by)
+    written = write_outputs(
+        db, analysis, out, args.colour_by, args.map_nodes, args.map_min_strength
+    )
     print(f"Analysed {analysis.nodes:,} nodes and {analysis.ties:,} ties: {subtitle_of(analysis)}.")
     print(f"Method: {analysis.metrics.method}.")
     print(f"Found {len(analysis.gaps):,} gaps; the first: {_first_gap(analysis)}")

@@ -206,3 +206,21 @@ def test_out_must_be_a_folder(demo: Path, tmp_path: Path) -> None:
     code, _, err = call("--db", str(demo), "analyse", "--out", str(taken))
     assert code == EXIT_USER_ERROR
     assert "--out" in err and "is a file" in err
+
+
+def test_the_map_shows_the_most_influential_and_all_on_request(demo: Path, tmp_path: Path) -> None:
+    sizes = {}
+    for name, extra in (("default", ()), ("all", ("--map-nodes", "0", "--map-min-strength", "0"))):
+        out = tmp_path / name
+        code, _printed, err = call("--db", str(demo), "analyse", "--out", str(out), *extra)
+        assert code == EXIT_OK, err
+        svg = (out / "network.svg").read_text(encoding="utf-8")
+        sizes[name] = svg.count("<path")
+        # The tables always hold the whole network.
+        assert len(metrics_keys(out)) == len(metrics_keys(tmp_path / "default"))
+    assert sizes["default"] < sizes["all"]
+    code, _printed, err = call(
+        "--db", str(demo), "analyse", "--out", str(tmp_path / "bad"), "--map-nodes", "-1"
+    )
+    assert code == EXIT_USER_ERROR and "--map-nodes" in err
+    assert not (tmp_path / "bad").exists()
