@@ -39,7 +39,7 @@ class Betweenness:
 
     @property
     def method(self) -> str:
-        """ "exact" or "approximate, 1000 pivots"."""
+        """ "exact" or "approximate, 1500 pivots"."""
         return "exact" if self.exact else f"approximate, {self.pivots} pivots"
 
 
