@@ -2,6 +2,8 @@
 
 Colour by helix or community, size by influence, shape by node kind, edge width and opacity by
 tie strength, labels for the most important nodes only. Readable from 30 to 1,500+ nodes.
+The map keeps its proportions in any canvas, and its labels are placed again whenever the
+canvas is resized, so they keep clear of each other at every size.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
+from matplotlib.text import Annotation
 
 from techzone_crm.plots.picking import remember_keys
 from techzone_crm.plots.placement import LabelRequest, place_labels
@@ -66,7 +69,7 @@ ColourBy = Literal["helix", "community"]
 # The sizes are tuned for networks from 30 nodes and 60 ties to 1,500 nodes and 8,000 ties.
 _NODES = (30, 1500)
 _EDGES = (60, 8000)
-_LABEL_LIMIT = 34  # characters
+_LABEL_LIMIT = 28  # characters; the tables and the tooltips have the full names
 
 
 def network_map(
@@ -122,10 +125,20 @@ def network_map(
         for node in chosen
     ]
     obstacles = np.array([(*xy[node], _radius(sizes[node])) for node in nodes])
-    annotations = place_labels(ax, requests, fontsize=scale["font"], obstacles=obstacles)
-    for node, annotation in zip(chosen, annotations, strict=True):
-        if _kind(graph, node) == "team_member":
-            annotation.set_fontweight("bold")
+    bold = [_kind(graph, node) == "team_member" for node in chosen]
+    shown: list[Annotation] = []
+
+    def place(_event: object = None) -> None:
+        for annotation in shown:
+            annotation.remove()
+        shown[:] = place_labels(ax, requests, fontsize=scale["font"], obstacles=obstacles)
+        for annotation, is_team in zip(shown, bold, strict=True):
+            if is_team:
+                annotation.set_fontweight("bold")
+
+    place()
+    # The callbacks belong to the figure, so they hold on any canvas that shows it.
+    fig.canvas.mpl_connect("resize_event", place)
     return fig
 
 
@@ -234,8 +247,11 @@ def _colours(
 
 
 def _frame(ax: Axes, xy: dict[str, tuple[float, float]]) -> None:
+    """Room around the nodes for markers and labels; one unit is as long across as up, so a
+    wide, low canvas widens the view instead of flattening the network."""
     ax.update_datalim(np.array(list(xy.values())))
-    ax.margins(0.04)
+    ax.margins(0.08)
+    ax.set_aspect("equal", adjustable="datalim")
     ax.autoscale_view()
 
 

@@ -1,5 +1,5 @@
-"""Greedy label placement: each label goes to the free spot around its point that overlaps
-the labels already placed and the other markers least."""
+"""Greedy label placement: each label goes to the spot around its point, as near as it can,
+that overlaps no label already placed and as few markers as possible."""
 
 from __future__ import annotations
 
@@ -24,8 +24,18 @@ _DIRECTIONS: tuple[tuple[float, float, str, str], ...] = (
     (-0.75, 0.75, "right", "bottom"),
     (0.75, -0.75, "left", "top"),
     (-0.75, -0.75, "right", "top"),
+    (0.9, 0.45, "left", "bottom"),
+    (-0.9, 0.45, "right", "bottom"),
+    (0.9, -0.45, "left", "top"),
+    (-0.9, -0.45, "right", "top"),
 )
-_DISTANCES = (1.0, 2.2, 3.6)  # multiples of (marker radius + gap)
+_DISTANCES = (1.0, 1.8, 2.8, 4.0, 5.5, 7.5)  # multiples of (marker radius + gap)
+#: Penalties per square pixel: overlapping another label is all but forbidden, covering a
+#: marker is tolerated, and each step further from the point costs as much as some overlap.
+_LABEL_OVERLAP = 400.0
+_MARKER_OVERLAP = 1.0
+_OUTSIDE = 40.0
+_PER_DISTANCE = 250.0
 _GAP_POINTS = 2.5
 _LEADER_COLOUR = "#8a8f98"
 
@@ -81,15 +91,19 @@ def place_labels(
         ax_px, ay_px = to_display((request.x, request.y))
         best: tuple[float, float, float, float, str, str] | None = None
         reach = (request.radius + _GAP_POINTS) * px_per_pt
+        clear = False
         for distance in _DISTANCES:
             for dx, dy, ha, va in _DIRECTIONS:
                 ox, oy = dx * reach * distance, dy * reach * distance
                 box = _box(ax_px + ox, ay_px + oy, width, height, ha, va)
-                score = _overlap(box, placed) * 25.0 + _overlap_array(box, obstacle_boxes)
-                score += _outside(box, axes_box) * 40.0 + (distance - 1.0) * 60.0
+                overlap = _overlap(box, placed) * _LABEL_OVERLAP
+                overlap += _overlap_array(box, obstacle_boxes) * _MARKER_OVERLAP
+                overlap += _outside(box, axes_box) * _OUTSIDE
+                score = overlap + (distance - 1.0) * _PER_DISTANCE
                 if best is None or score < best[0]:
                     best = (score, distance, ox, oy, ha, va)
-            if best is not None and best[0] == 0:
+                    clear = overlap == 0
+            if clear:  # further away can only be worse
                 break
         assert best is not None
         _, distance, ox, oy, ha, va = best

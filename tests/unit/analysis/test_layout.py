@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,3 +81,38 @@ def test_tiny_graphs() -> None:
     two = nx.Graph()
     two.add_nodes_from(["person:1", "person:2"])
     assert len(set(compute_layout(two).values())) == 2
+
+
+def _hub(graph: nx.Graph, prefix: str, size: int) -> list[str]:
+    """A connected group of ``size`` nodes: a ring with a few chords."""
+    keys = [f"{prefix}:{i}" for i in range(size)]
+    for i, key in enumerate(keys):
+        graph.add_edge(key, keys[(i + 1) % size], strength=2.0, distance=0.5)
+        graph.add_edge(key, keys[(i + 5) % size], strength=1.0, distance=1.0)
+    return keys
+
+
+def test_isolated_nodes_and_small_groups_sit_close_to_the_main_component() -> None:
+    graph = nx.Graph()
+    main = _hub(graph, "person", 60)
+    graph.add_node("organisation:1")  # no tie at all
+    graph.add_edge("organisation:2", "organisation:3", strength=1.0, distance=1.0)
+    small = _hub(graph, "agenda", 8)
+
+    positions = compute_layout(graph)
+
+    assert set(positions) == set(graph)
+    assert all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in positions.values())
+    xs = [positions[k][0] for k in main]
+    ys = [positions[k][1] for k in main]
+    centre = (sum(xs) / len(xs), sum(ys) / len(ys))
+    spread = max(math.dist(centre, positions[k]) for k in main)
+    others = ["organisation:1", "organisation:2", "organisation:3", *small]
+    for key in others:
+        distance = math.dist(centre, positions[key])
+        # Outside the main component, but next to it rather than far away.
+        assert spread < distance < 2.0 * spread
+    small_centre = tuple(sum(positions[k][i] for k in small) / len(small) for i in (0, 1))
+    assert min(math.dist(small_centre, positions[k]) for k in main) > 0.05
+    clear_memory_cache()
+    assert compute_layout(graph.copy()) == positions
