@@ -119,8 +119,11 @@ def screenshot_when_ready(window: MainWindow, path: Path, timeout_ms: int = 20_0
         view = window.current_view()
         if view is None:  # the dashboard and follow-up are never empty: wait for their figures
             rows = 1
-            if window.stack.currentWidget() is window.dashboard:
+            page = window.stack.currentWidget()
+            if page is window.dashboard:
                 shown = window.dashboard.data is not None
+            elif page is window.analysis:
+                shown = window.analysis.run_result is not None and not window.analysis.running
             else:
                 shown = not window.follow_up.loading
         else:

@@ -29,6 +29,7 @@ from techzone_crm.ui.icons import app_icon, icon
 from techzone_crm.ui.tasks import TaskRunner
 from techzone_crm.ui.undoable import UndoRecorder
 from techzone_crm.ui.views.agendas_view import AgendasView
+from techzone_crm.ui.views.analysis_view import AnalysisView
 from techzone_crm.ui.views.contacts_view import ContactsView
 from techzone_crm.ui.views.dashboard_view import DashboardView
 from techzone_crm.ui.views.dossiers_view import DossiersView
@@ -38,7 +39,7 @@ from techzone_crm.ui.views.interactions_view import InteractionsView
 from techzone_crm.ui.views.organisations_view import OrganisationsView
 from techzone_crm.ui.views.record_view import RecordView
 
-DASHBOARD, CONTACTS, ORGANISATIONS, AGENDAS, DOSSIERS, INTERACTIONS, FOLLOW_UP = range(7)
+DASHBOARD, CONTACTS, ORGANISATIONS, AGENDAS, DOSSIERS, INTERACTIONS, FOLLOW_UP, ANALYSIS = range(8)
 
 #: The pages by the name remembered in the settings and given on the command line (an index
 #: would shift with new pages); the name is also the page's icon.
@@ -50,6 +51,7 @@ PAGE_NAMES = {
     DOSSIERS: "dossiers",
     INTERACTIONS: "interactions",
     FOLLOW_UP: "follow-up",
+    ANALYSIS: "analysis",
 }
 
 _NAV_STYLE = """
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.dossiers = DossiersView(db, runner, reporter)
         self.interactions = InteractionsView(db, runner, reporter)
         self.follow_up = FollowUpView(db, runner, reporter)
+        self.analysis = AnalysisView(db, runner, reporter)
         #: The record pages: a list beside a detail pane (the dashboard and follow-up differ).
         self.views: list[RecordView] = [
             self.contacts,
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
             self.dossiers,
             self.interactions,
             self.follow_up,
+            self.analysis,
         ]
         # Every write in the window goes through this stack, so Ctrl+Z undoes it.
         self.undo_stack = QUndoStack(self)
@@ -176,6 +180,7 @@ class MainWindow(QMainWindow):
             DOSSIERS: self.tr("Dossiers"),
             INTERACTIONS: self.tr("Interactions"),
             FOLLOW_UP: self.tr("Follow-up"),
+            ANALYSIS: self.tr("Analysis"),
         }
 
     def _connect_pages(self) -> None:
@@ -186,15 +191,17 @@ class MainWindow(QMainWindow):
                 ("person_activated", self.go_to_person),
                 ("organisation_activated", self.go_to_organisation),
                 ("agenda_activated", self.go_to_agenda),
+                ("dossier_activated", self.go_to_dossier),
                 ("interaction_requested", self.record_interaction),
                 ("interactions_requested", self.go_to_interactions),
                 ("changed", self._page_changed),
             ):
                 if hasattr(page, signal):
                     getattr(page, signal).connect(slot)
-        for shown in (self.dashboard, self.follow_up):
+        for shown in (self.dashboard, self.follow_up, self.analysis):
             shown.status_changed.connect(self._view_status)
-        self.follow_up.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for talking in (self.follow_up, self.analysis):
+            talking.message.connect(self._show_message)
 
     def _db_name(self) -> str:
         path = self.db.sqlite_path
@@ -281,8 +288,9 @@ class MainWindow(QMainWindow):
             DOSSIERS: self.tr("Do&ssiers"),
             INTERACTIONS: self.tr("&Interactions"),
             FOLLOW_UP: self.tr("&Follow-up"),
+            ANALYSIS: self.tr("Ana&lysis"),
         }
-        #: View ▸ page, Ctrl+0 … Ctrl+6.
+        #: View ▸ page, Ctrl+0 … Ctrl+7.
         self.page_actions = [
             self._action(
                 text,
@@ -362,12 +370,12 @@ class MainWindow(QMainWindow):
     # -- pages ------------------------------------------------------------------------
 
     def current_view(self) -> RecordView | None:
-        """The record page on screen; None while the dashboard or follow-up is shown."""
+        """The record page on screen; None while the dashboard, follow-up or analysis is shown."""
         page = self.stack.currentWidget()
         return page if isinstance(page, RecordView) else None
 
     def show_page(self, page: int) -> None:
-        """Switch to one of the pages (DASHBOARD, CONTACTS … FOLLOW_UP)."""
+        """Switch to one of the pages (DASHBOARD, CONTACTS … ANALYSIS)."""
         if self.navigation.currentRow() != page:
             self.navigation.setCurrentRow(page)  # comes back here through the signal
             return
@@ -410,6 +418,11 @@ class MainWindow(QMainWindow):
         self.show_page(AGENDAS)
         self.agendas.open_record(agenda_id)
 
+    def go_to_dossier(self, dossier_id: int, _name: str = "") -> None:
+        """Show a dossier on the Dossiers page."""
+        self.show_page(DOSSIERS)
+        self.dossiers.open_record(dossier_id)
+
     def go_to_interactions(self, focus: InteractionsFocus) -> None:
         """Show the Interactions page narrowed to one person's or organisation's."""
         self.show_page(INTERACTIONS)
@@ -426,6 +439,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Interaction recorded."), 6000)
         if self.stack.currentWidget() is self.interactions:
             self.interactions.refresh(select_id=interaction_id)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
 
     def _page_changed(self) -> None:
         # A page wrote something the others show (an assessment, a commitment, a link).

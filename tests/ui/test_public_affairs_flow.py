@@ -24,7 +24,7 @@ from techzone_crm.services.interactions import get_interaction
 from techzone_crm.services.team import TeamMemberData, add_team_member
 from techzone_crm.ui.dialogs.assessment_dialog import AssessmentDialog
 from techzone_crm.ui.dialogs.interaction_dialog import InteractionDialog
-from techzone_crm.ui.main_window import DASHBOARD, INTERACTIONS, MainWindow
+from techzone_crm.ui.main_window import ANALYSIS, DASHBOARD, INTERACTIONS, MainWindow
 from techzone_crm.ui.widgets.record_picker import RecordPicker
 
 from .helpers import wait_loaded
@@ -151,3 +151,20 @@ def test_a_meeting_a_commitment_a_reassessment_and_the_dashboard(
     assert any("Voortgangsgesprek Regio Deal" in row for row in cells(board.recent.model))
     # Jan, now a key player, was met today: he is not among the overdue contacts.
     assert not any("Berg, Jan" in row for row in cells(board.overdue.model))
+
+
+def test_the_analysis_page_opens_a_stakeholder_on_their_page(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], db: Database
+) -> None:
+    s = seed(db)
+    window = make_window(page=DASHBOARD)
+    window.page_actions[ANALYSIS].trigger()
+    assert window.stack.currentWidget() is window.analysis
+    qtbot.waitUntil(
+        lambda: window.analysis.run_result is not None and not window.analysis.running,
+        timeout=30_000,
+    )
+    assert "nodes" in window.count_label.text()
+    window.analysis.open_key(f"person:{s.jan}")
+    assert window.stack.currentWidget() is window.contacts
+    qtbot.waitUntil(lambda: window.contacts.person_details.person_id == s.jan)
