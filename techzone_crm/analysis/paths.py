@@ -90,7 +90,9 @@ def team_paths(
 
     Without ``targets``, the paths to every stakeholder the team reaches.
     """
-    sources = {t for t in (_team(graph) if team is None else team) if t in graph}
+    # In a fixed order: among paths of equal warmth the first source found wins, so a set's
+    # order (which changes from run to run) would change the advice.
+    sources = sorted({t for t in (_team(graph) if team is None else team) if t in graph})
     if not sources:
         return {}
     wanted = set() if targets is None else {t for t in targets if t in graph}

@@ -116,8 +116,9 @@ class AnalysisTables(QSplitter):
         self.addWidget(gaps_box)
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 1)
-        # The metrics need the room for six columns; the gaps wrap their text.
-        self.setSizes([560, 440])
+        # The gaps are what the officer acts on: they get the larger part; the metrics keep
+        # room for their six main columns.
+        self.setSizes([470, 530])
         self.setChildrenCollapsible(False)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
