@@ -1,0 +1,1 @@
+"""File formats for stakeholder lists: plain rows in, files out (and back); no database, no Qt."""
