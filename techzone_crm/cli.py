@@ -4,28 +4,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import io
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
-
-from techzone_crm import __version__, cli_analyse
+from techzone_crm import __version__, cli_analyse, cli_export, cli_filters
 from techzone_crm.db.engine import Database, explain
 from techzone_crm.db.migrate import current_revision, open_database, schema_differences
-from techzone_crm.db.models import GovernmentLevel, Helix, Sector, ViewKind
+from techzone_crm.db.models import ViewKind
 from techzone_crm.errors import UserError
 from techzone_crm.paths import DB_ENV_VAR, default_database
-from techzone_crm.services import maintenance, organisations, people, saved_views, team
+from techzone_crm.services import maintenance, organisations, people, saved_views
 from techzone_crm.services.common import Page
 
 log = logging.getLogger("techzone_crm")
-Q = TypeVar("Q")
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -70,37 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, what in (("people", "people"), ("organisations", "organisations")):
         lister = sub.add_parser(name, help=f"list {what} (filters combine)")
-        lister.add_argument("--search", default="", help="only those matching these words")
-        lister.add_argument("--view", metavar="NAME", help="start from this saved view")
-        lister.add_argument("--helix", choices=[h.value for h in Helix])
-        lister.add_argument("--level", choices=[g.value for g in GovernmentLevel])
-        lister.add_argument("--sector", choices=[s.value for s in Sector])
-        lister.add_argument("--region", default="", help="region or municipality")
-        lister.add_argument("--tag", default="", help="only those with this tag")
-        lister.add_argument("--partners", action="store_true", help="partners of the collaboration")
+        cli_filters.add_filter_options(lister, for_people=name == "people")
         lister.add_argument("--limit", type=int, default=50, help="at most this many rows")
-        if name == "people":
-            lister.add_argument("--owner", metavar="NAME", help="relationship owner (team member)")
-            lister.add_argument("--no-owner", action="store_true", help="people without an owner")
-            lister.add_argument(
-                "--current",
-                dest="current_role",
-                action="store_const",
-                const=True,
-                help="only people with a current role",
-            )
-            lister.add_argument(
-                "--former",
-                dest="current_role",
-                action="store_const",
-                const=False,
-                help="only people without a current role",
-            )
-            lister.add_argument(
-                "--contactable", action="store_true", help="leave out 'do not contact' people"
-            )
     sub.add_parser("views", help="list the saved views")
     cli_analyse.add_parser(sub)
+    cli_export.add_parser(sub)
 
     sub.add_parser("info", help="show where the database is and what it holds")
     sub.add_parser("check", help="run a full integrity check of the database")
@@ -194,59 +163,10 @@ def _search(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _start_query(session: Session, kind: ViewKind, name: str | None, default: Q) -> Q:
-    """The saved view called ``name`` (any case), or ``default`` without a name."""
-    if not name:
-        return default
-    for view_id, view_name in saved_views.list_views(session, kind):
-        if view_name.casefold() == name.strip().casefold():
-            loaded: Q = saved_views.load_view(session, view_id)
-            return loaded
-    raise UserError(f"There is no saved view called '{name}' (see: techzone-crm views).")
-
-
-def _common_filters(args: argparse.Namespace) -> dict[str, Any]:
-    """The filters people and organisations share, as given on the command line."""
-    given: dict[str, Any] = {}
-    if args.search:
-        given["text"] = args.search
-    if args.helix:
-        given["helix"] = Helix(args.helix)
-    if args.level:
-        given["government_level"] = GovernmentLevel(args.level)
-    if args.sector:
-        given["sector"] = Sector(args.sector)
-    if args.region:
-        given["region"] = args.region
-    if args.tag:
-        given["tag"] = args.tag
-    if args.partners:
-        given["partners_only"] = True
-    return given
-
-
-def _owner_id(session: Session, name: str) -> int:
-    wanted = name.strip().casefold()
-    for member_id, member_name in team.list_team_members(session, active_only=False):
-        if member_name.casefold() == wanted:
-            return member_id
-    raise UserError(f"No team member is called '{name}'.")
-
-
 def _people(db: Database, args: argparse.Namespace) -> int:
     page = Page(0, max(1, min(args.limit, 1000)))
     with db.read() as session:
-        query = _start_query(session, ViewKind.PEOPLE, args.view, people.PersonQuery())
-        given = _common_filters(args)
-        if args.owner:
-            given["owner_id"] = _owner_id(session, args.owner)
-        if args.no_owner:
-            given["without_owner"] = True
-        if args.current_role is not None:
-            given["current_role"] = args.current_role
-        if args.contactable:
-            given["exclude_do_not_contact"] = True
-        query = dataclasses.replace(query, **given)
+        query = cli_filters.person_query(session, args)
         total = people.count_people(session, query)
         rows = people.list_people(session, query, page)
     print("id\tname\torganisation\trole\temail\tphone\towner\tdo not contact")
@@ -272,10 +192,7 @@ def _views(db: Database, _args: argparse.Namespace) -> int:
 def _organisations(db: Database, args: argparse.Namespace) -> int:
     page = Page(0, max(1, min(args.limit, 1000)))
     with db.read() as session:
-        query = _start_query(
-            session, ViewKind.ORGANISATIONS, args.view, organisations.OrganisationQuery()
-        )
-        query = dataclasses.replace(query, **_common_filters(args))
+        query = cli_filters.organisation_query(session, args)
         rows = organisations.list_organisations(session, query, page)
     print("id\tname\thelix\tlevel\tregion\tpartner\tpeople")
     for o in rows:
@@ -322,4 +239,5 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "info": _info,
     "check": _check,
     "analyse": cli_analyse.run,
+    "export": cli_export.run,
 }

@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
             view.current_changed.connect(self._update_actions)
             view.table.selectionModel().selectionChanged.connect(self._update_actions)
             view.table.addActions([self.edit_action, self.delete_action, self.copy_action])
+        for listed in (self.contacts, self.organisations):
+            listed.table.addAction(self.export_action)
         self._connect_pages()
         self._restore()
 
@@ -279,6 +281,12 @@ class MainWindow(QMainWindow):
         self.duplicates_action = self._action(
             self.tr("Find d&uplicates…"), self.find_duplicates, QKeySequence("Ctrl+Shift+D")
         )
+        self.export_action = self._action(
+            self.tr("E&xport list…"), self.export_list, QKeySequence("Ctrl+E")
+        )
+        self.export_action.setToolTip(
+            self.tr("Export the people or organisations listed, or the selected ones (Ctrl+E)")
+        )
 
         menu_titles = {
             DASHBOARD: self.tr("D&ashboard"),
@@ -322,6 +330,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions(
             [self.new_agenda_action, self.new_dossier_action, self.new_commitment_action]
         )
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -466,6 +476,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args: object) -> None:
         view = self.current_view()
+        self.export_action.setEnabled(isinstance(view, ContactsView | OrganisationsView))
         if view is None:
             self.edit_action.setEnabled(False)
             self.delete_action.setEnabled(False)
@@ -500,6 +511,12 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if view is not None:
             view.copy_selected()
+
+    def export_list(self) -> None:
+        """Export the list on the Contacts or Organisations page."""
+        view = self.current_view()
+        if isinstance(view, ContactsView | OrganisationsView):
+            view.export_list()
 
     def _find(self) -> None:
         view = self.current_view()

@@ -101,6 +101,16 @@ def populate(session: Session) -> None:
     saved_views.save_view(
         session, ViewKind.PEOPLE, "Program Board", people.PersonQuery(tag="Program Board")
     )
+    session.add(
+        m.ExportLog(
+            exported_by="Anna de Boer",
+            kind=m.ExportKind.PEOPLE,
+            format="csv-nl",
+            filter="Tag: Program Board",
+            count=2,
+            path="/home/anna/program-board.csv",
+        )
+    )
     session.flush()
 
 

@@ -25,6 +25,7 @@ from techzone_crm.db.models.enums import (
     Sector,
     StakeholderRole,
 )
+from techzone_crm.db.models.export_log import ExportKind, ExportLog
 from techzone_crm.db.models.interaction import (
     Commitment,
     Interaction,
@@ -57,6 +58,8 @@ __all__ = [
     "EmailAddress",
     "EmailKind",
     "EngagementLevel",
+    "ExportKind",
+    "ExportLog",
     "GovernmentLevel",
     "Helix",
     "Interaction",

@@ -22,6 +22,7 @@ from techzone_crm.ui.undoable import person_key
 from techzone_crm.ui.views.bulk_edit import BulkEditor
 from techzone_crm.ui.views.delete_texts import person_delete_text
 from techzone_crm.ui.views.deleting import DeletePlan
+from techzone_crm.ui.views.exporting import PEOPLE, ListExporter
 from techzone_crm.ui.views.list_filters import ListFilters
 from techzone_crm.ui.views.person_details import PersonDetails
 from techzone_crm.ui.views.record_view import RecordView
@@ -75,6 +76,7 @@ class ContactsView(RecordView):
         self.person_details.interactions.interaction_requested.connect(self.interaction_requested)
         self.person_details.interactions.interactions_requested.connect(self.interactions_requested)
         self.bulk = BulkEditor(self, RecordKind.PERSON)
+        self.exporter = ListExporter(self, PEOPLE)
         model.reset()
 
     def status_text(self, shown: int, total: int, filtered: bool) -> str:
@@ -96,6 +98,10 @@ class ContactsView(RecordView):
             "No people yet.\nPress Ctrl+N to add someone, or load the example data "
             "from the Help menu."
         )
+
+    def export_list(self) -> None:
+        """Open the dialog to export the people listed (or the selected ones)."""
+        self.exporter.open_dialog()
 
     def show_details(self, record_id: int | None) -> None:
         self.person_details.show_person(record_id)

@@ -19,6 +19,7 @@ from techzone_crm.ui.undoable import organisation_key
 from techzone_crm.ui.views.bulk_edit import BulkEditor
 from techzone_crm.ui.views.delete_texts import organisation_delete_text
 from techzone_crm.ui.views.deleting import DeletePlan
+from techzone_crm.ui.views.exporting import ORGANISATIONS, ListExporter
 from techzone_crm.ui.views.list_filters import ListFilters
 from techzone_crm.ui.views.organisation_details import OrganisationDetails
 from techzone_crm.ui.views.record_view import RecordView
@@ -63,6 +64,7 @@ class OrganisationsView(RecordView):
         self.filters = self.list_filters.bar
 
         self.bulk = BulkEditor(self, RecordKind.ORGANISATION)
+        self.exporter = ListExporter(self, ORGANISATIONS)
         details.edit_requested.connect(self.edit_record)
         details.person_activated.connect(self.person_activated)
         for section in (details.assessment, details.relationships):
@@ -90,6 +92,10 @@ class OrganisationsView(RecordView):
             "No organisations yet.\nUse File › New organisation to add one, or load the "
             "example data from the Help menu."
         )
+
+    def export_list(self) -> None:
+        """Open the dialog to export the organisations listed (or the selected ones)."""
+        self.exporter.open_dialog()
 
     def show_details(self, record_id: int | None) -> None:
         self.org_details.show_organisation(record_id)
