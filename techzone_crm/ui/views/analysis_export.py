@@ -7,42 +7,22 @@ return) gets a leading apostrophe, so an exported name can never run as one.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from techzone_crm.io.csv_writer import EXCEL_NL, write_csv
 from techzone_crm.plots import save_figure
 from techzone_crm.plots.save import FORMATS
 from techzone_crm.ui.i18n import translate
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-SEPARATOR = ";"
 
 
 def ask_save_path(parent: QWidget | None, title: str, start: str, filters: str) -> Path | None:
     """Ask where to save (None when the user cancels); the tests replace this."""
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, start, filters)
     return Path(chosen) if chosen else None
-
-
-def safe_cell(value: object) -> str:
-    """``value`` as a CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
-    """Write a header and rows as a ';'-separated UTF-8 CSV with a byte-order mark."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f, delimiter=SEPARATOR, quoting=csv.QUOTE_MINIMAL)
-        writer.writerow([safe_cell(h) for h in header])
-        for row in rows:
-            writer.writerow([safe_cell(cell) for cell in row])
-    return path
 
 
 def with_suffix(path: Path, chosen_filter_suffix: str, allowed: Sequence[str]) -> Path:
@@ -69,7 +49,7 @@ def export_figure(
 
 
 def export_table(
-    parent: QWidget | None, header: Sequence[str], rows: Iterable[Sequence[object]], stem: str
+    parent: QWidget | None, header: Sequence[str], rows: Iterable[Sequence[str]], stem: str
 ) -> Path | None:
     """Ask where to save a table and write it there as CSV; None when the user cancels."""
     path = ask_save_path(
@@ -80,4 +60,6 @@ def export_table(
     )
     if path is None:
         return None
-    return write_csv(with_suffix(path, "csv", ("csv",)), header, rows)
+    target = with_suffix(path, "csv", ("csv",))
+    write_csv(target, header, rows, EXCEL_NL)
+    return target
