@@ -40,7 +40,8 @@ from techzone_crm.ui import labels
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.i18n import translate
 from techzone_crm.ui.models.rows_model import Column, RowsModel
-from techzone_crm.ui.tasks import CancelledError, Progress, Task, TaskRunner
+from techzone_crm.ui.tasks import Progress, TaskRunner
+from techzone_crm.ui.views.background_read import BackgroundRead
 from techzone_crm.ui.views.detail_pane import format_date
 from techzone_crm.ui.views.rhythm_text import rhythm_tooltip as _rhythm_tooltip
 
@@ -216,8 +217,10 @@ class DashboardView(QWidget):
         self.reporter = reporter
         #: The figures on screen (None until the first load has arrived).
         self.data: Dashboard | None = None
-        self._task: Task | None = None
-        self._again = False
+        self.reader = BackgroundRead(
+            db, runner, reporter, self, translate("DashboardView", "Cannot show the dashboard")
+        )
+        self.reader.loaded.connect(self._loaded)
         self._status = ""
 
         self.overdue = Panel(
@@ -380,7 +383,7 @@ class DashboardView(QWidget):
     @property
     def loading(self) -> bool:
         """True while figures are being read."""
-        return self._task is not None
+        return self.reader.loading
 
     def refresh(self) -> None:
         """Re-read the figures if the page is on screen (it reads them again when shown)."""
@@ -389,30 +392,13 @@ class DashboardView(QWidget):
 
     def load(self) -> None:
         """Read the figures on a worker thread; a request during a read runs after it."""
-        if self._task is not None:
-            self._again = True
-            return
-        self._task = self.runner.submit(_load, on_finished=self._loaded, on_failed=self._failed)
-
-    def _finished(self) -> None:
-        self._task = None
-        if self._again:
-            self._again = False
-            self.load()
+        self.reader.start(_load)
 
     def _loaded(self, board: object) -> None:
         assert isinstance(board, Dashboard)
         self.data = board
         self._show(board)
-        self._finished()
         self.loaded.emit()
-
-    def _failed(self, exc: object) -> None:
-        self._finished()
-        if isinstance(exc, BaseException) and not isinstance(exc, CancelledError):
-            self.reporter.report(
-                exc, self, self.db, translate("DashboardView", "Cannot show the dashboard")
-            )
 
     def _today(self) -> date:
         return self.data.today if self.data is not None else date.today()
