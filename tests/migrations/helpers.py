@@ -7,10 +7,13 @@ from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+from alembic import command
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from techzone_crm.db import migrate
 from techzone_crm.db import models as m
+from techzone_crm.db.engine import create_database_engine
 from techzone_crm.db.fts import FTS_TABLE_PREFIXES
 from techzone_crm.db.models import ViewKind
 from techzone_crm.services import (
@@ -190,3 +193,27 @@ def stored_revision(path: Path) -> str:
     """The revision in the file's alembic_version table."""
     with closing(sqlite3.connect(path)) as conn:
         return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
+SNAPSHOTS_DIR = Path(__file__).resolve().parent / "data"
+
+
+def migrate_to(path: Path, revision: str, down: bool = False) -> None:
+    """Upgrade (or downgrade) the file at ``path`` to ``revision`` with Alembic."""
+    db = create_database_engine(path)
+    try:
+        config = migrate.alembic_config()
+        with db.engine.connect() as conn, conn.begin():
+            config.attributes["connection"] = conn
+            (command.downgrade if down else command.upgrade)(config, revision)
+    finally:
+        db.close()
+
+
+def populated_at(path: Path, revision: str) -> Path:
+    """A database at ``revision`` holding the rows of ``data/<revision>.sql``."""
+    migrate_to(path, revision)
+    snapshot = SNAPSHOTS_DIR / f"{revision}.sql"
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.executescript(snapshot.read_text(encoding="utf-8"))
+    return path

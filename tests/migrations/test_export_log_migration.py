@@ -2,44 +2,24 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import select
 
 from techzone_crm.db import migrate
-from techzone_crm.db.engine import Database, create_database_engine
+from techzone_crm.db.engine import Database
 from techzone_crm.db.models import ExportKind, ExportLog
 from techzone_crm.services import people
 
-from .helpers import row_counts
-
-SNAPSHOT = Path(__file__).resolve().parent / "data" / "0005.sql"
-
-
-def _migrate(path: Path, revision: str, down: bool = False) -> None:
-    db = create_database_engine(path)
-    try:
-        config = migrate.alembic_config()
-        with db.engine.connect() as conn, conn.begin():
-            config.attributes["connection"] = conn
-            (command.downgrade if down else command.upgrade)(config, revision)
-    finally:
-        db.close()
+from .helpers import migrate_to, populated_at, row_counts
 
 
 @pytest.fixture
 def at_0005(tmp_path: Path) -> Path:
     """A database at revision 0005 holding the rows the app wrote then."""
-    path = tmp_path / "crm.sqlite"
-    _migrate(path, "0005")
-    with closing(sqlite3.connect(path)) as conn, conn:
-        conn.executescript(SNAPSHOT.read_text(encoding="utf-8"))
-    return path
+    return populated_at(tmp_path / "crm.sqlite", "0005")
 
 
 @pytest.fixture
@@ -87,6 +67,6 @@ def test_downgrading_drops_only_the_export_log(at_0005: Path) -> None:
     before = row_counts(at_0005)
     migrate.open_database(at_0005).close()
 
-    _migrate(at_0005, "0005", down=True)
+    migrate_to(at_0005, "0005", down=True)
 
     assert row_counts(at_0005) == before

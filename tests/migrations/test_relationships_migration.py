@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from techzone_crm.db import migrate
-from techzone_crm.db.engine import Database, create_database_engine
+from techzone_crm.db.engine import Database
 from techzone_crm.services import people
 from techzone_crm.services.relationships import (
     RelationshipData,
@@ -19,30 +17,13 @@ from techzone_crm.services.relationships import (
     person_relationships,
 )
 
-from .helpers import row_counts
-
-SNAPSHOT = Path(__file__).resolve().parent / "data" / "0004.sql"
-
-
-def _migrate(path: Path, revision: str, down: bool = False) -> None:
-    db = create_database_engine(path)
-    try:
-        config = migrate.alembic_config()
-        with db.engine.connect() as conn, conn.begin():
-            config.attributes["connection"] = conn
-            (command.downgrade if down else command.upgrade)(config, revision)
-    finally:
-        db.close()
+from .helpers import migrate_to, populated_at, row_counts
 
 
 @pytest.fixture
 def at_0004(tmp_path: Path) -> Path:
     """A database at revision 0004 holding the rows the app wrote then."""
-    path = tmp_path / "crm.sqlite"
-    _migrate(path, "0004")
-    with closing(sqlite3.connect(path)) as conn, conn:
-        conn.executescript(SNAPSHOT.read_text(encoding="utf-8"))
-    return path
+    return populated_at(tmp_path / "crm.sqlite", "0004")
 
 
 @pytest.fixture
@@ -90,6 +71,6 @@ def test_downgrading_drops_only_the_relationships(at_0004: Path) -> None:
     before = row_counts(at_0004)
     migrate.open_database(at_0004).close()
 
-    _migrate(at_0004, "0004", down=True)
+    migrate_to(at_0004, "0004", down=True)
 
     assert row_counts(at_0004) == before

@@ -6,34 +6,18 @@ into a database built up to its revision, which is then opened like the app open
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.script import ScriptDirectory
 
 from techzone_crm.db import migrate
 from techzone_crm.db.backup import backups_dir
-from techzone_crm.db.engine import create_database_engine
 from techzone_crm.services import maintenance, people
 
-from .helpers import row_counts
+from .helpers import SNAPSHOTS_DIR, populated_at, row_counts
 
-DATA = Path(__file__).resolve().parent / "data"
-SNAPSHOTS = sorted(DATA.glob("*.sql"))
-
-
-def _build_at(path: Path, revision: str) -> None:
-    db = create_database_engine(path)
-    try:
-        config = migrate.alembic_config()
-        with db.engine.connect() as conn, conn.begin():
-            config.attributes["connection"] = conn
-            command.upgrade(config, revision)
-    finally:
-        db.close()
+SNAPSHOTS = sorted(SNAPSHOTS_DIR.glob("*.sql"))
 
 
 def test_there_is_a_snapshot_for_every_revision_before_the_head() -> None:
@@ -46,10 +30,7 @@ def test_there_is_a_snapshot_for_every_revision_before_the_head() -> None:
 
 @pytest.mark.parametrize("snapshot", SNAPSHOTS, ids=[p.stem for p in SNAPSHOTS])
 def test_populated_database_survives_the_upgrade(tmp_path: Path, snapshot: Path) -> None:
-    path = tmp_path / "crm.sqlite"
-    _build_at(path, snapshot.stem)
-    with closing(sqlite3.connect(path)) as conn, conn:
-        conn.executescript(snapshot.read_text(encoding="utf-8"))
+    path = populated_at(tmp_path / "crm.sqlite", snapshot.stem)
     before = row_counts(path)
     assert before["person"] > 0 and before["affiliation"] > 0
 
