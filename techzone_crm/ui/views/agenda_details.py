@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QLocale, QModelIndex, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTreeView, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTreeView, QWidget
 
 from techzone_crm.db.engine import Database
 from techzone_crm.errors import NotFoundError
@@ -21,6 +21,7 @@ from techzone_crm.ui.models.agendas_model import (
 from techzone_crm.ui.views.agenda_facts import AgendaFacts, ThemeFacts, read_agenda
 from techzone_crm.ui.views.detail_pane import (
     DetailPane,
+    button_row,
     format_period,
     link,
     tool_button,
@@ -107,7 +108,7 @@ class AgendaDetails(DetailPane):
         )
         self.unalign_button = tool_button(self.tr("Remove alignment"))
         self.body.addLayout(
-            self._buttons(
+            button_row(
                 self.add_theme_button,
                 self.edit_theme_button,
                 self.remove_theme_button,
@@ -152,7 +153,7 @@ class AgendaDetails(DetailPane):
             self.tr("Record a meeting about this agenda (with the selected person)")
         )
         self.body.addLayout(
-            self._buttons(
+            button_row(
                 self.link_button,
                 self.edit_link_button,
                 self.unlink_button,
@@ -167,15 +168,6 @@ class AgendaDetails(DetailPane):
         self.themes_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.stakeholders_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
-
-    @staticmethod
-    def _buttons(*buttons: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(2)
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     # -- showing --------------------------------------------------------------------------
 

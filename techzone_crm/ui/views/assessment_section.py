@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSizePolicy,
@@ -35,7 +34,7 @@ from techzone_crm.ui.views.assessment_texts import (
     row_classes_text,
     short_engagement,
 )
-from techzone_crm.ui.views.detail_pane import fact_label, format_date, tool_button
+from techzone_crm.ui.views.detail_pane import button_row, fact_label, format_date, tool_button
 
 #: The history shows this many rows before it scrolls.
 VISIBLE_ROWS = 8
@@ -145,11 +144,7 @@ class AssessmentSection(QWidget):
         self.edit_button.setToolTip(self.tr("Correct the selected assessment"))
         self.delete_button = tool_button(self.tr("Delete"), "delete")
         self.delete_button.setToolTip(self.tr("Delete the selected assessment from the history"))
-        buttons = QHBoxLayout()
-        buttons.setSpacing(2)
-        for button in (self.assess_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(self.assess_button, self.edit_button, self.delete_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -71,6 +71,16 @@ def fact_label() -> QLabel:
     return label
 
 
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """The pane's buttons for a list, side by side and left-aligned."""
+    row = QHBoxLayout()
+    row.setSpacing(2)
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 def tool_button(text: str, icon_name: str = "") -> QToolButton:
     """A compact, flat button with text (and an icon) for actions inside the pane."""
     button = QToolButton()

@@ -6,7 +6,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import InteractionKind
@@ -15,7 +15,7 @@ from techzone_crm.services.commitments import CommitmentRow, CommitmentState
 from techzone_crm.services.dossier_positions import PositionRow
 from techzone_crm.services.interactions import InteractionData
 from techzone_crm.ui.models.dossiers_model import stage_html
-from techzone_crm.ui.views.detail_pane import DetailPane, fact_label, tool_button
+from techzone_crm.ui.views.detail_pane import DetailPane, button_row, fact_label, tool_button
 from techzone_crm.ui.views.dossier_sections import (
     DossierFacts,
     agenda_model,
@@ -79,7 +79,7 @@ class DossierDetails(DetailPane):
         self.link_button = tool_button(self.tr("Link to agenda…"), "add")
         self.unlink_button = tool_button(self.tr("Remove link"), "delete")
         self.unlink_button.setToolTip(self.tr("Take the dossier out of the selected agenda"))
-        self.body.addLayout(self._buttons(self.link_button, self.unlink_button))
+        self.body.addLayout(button_row(self.link_button, self.unlink_button))
 
         self.positions_heading = self.section(self.tr("Positions of stakeholders"))
         self.summary_label = fact_label()
@@ -99,7 +99,7 @@ class DossierDetails(DetailPane):
         self.edit_position_button = tool_button(self.tr("Edit…"), "edit")
         self.remove_position_button = tool_button(self.tr("Remove"), "delete")
         self.body.addLayout(
-            self._buttons(
+            button_row(
                 self.add_position_button, self.edit_position_button, self.remove_position_button
             )
         )
@@ -116,7 +116,7 @@ class DossierDetails(DetailPane):
                 "Record a meeting on this dossier and its agendas (with the selected stakeholder)"
             )
         )
-        self.body.addLayout(self._buttons(self.record_button))
+        self.body.addLayout(button_row(self.record_button))
 
         self.commitments_heading = self.section(self.tr("Commitments (toezeggingen)"))
         self.commitments = commitments_model()
@@ -142,15 +142,6 @@ class DossierDetails(DetailPane):
         self.agendas_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.positions_view.selectionModel().selectionChanged.connect(self._position_selected)
         self._update_buttons()
-
-    @staticmethod
-    def _buttons(*buttons: QToolButton) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(2)
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     def _empty_note(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QTreeWidget,
@@ -27,7 +26,7 @@ from techzone_crm.services import interactions
 from techzone_crm.services.common import Page
 from techzone_crm.services.interactions import InteractionData, InteractionQuery, InteractionRow
 from techzone_crm.ui import labels
-from techzone_crm.ui.views.detail_pane import format_date, tool_button
+from techzone_crm.ui.views.detail_pane import button_row, format_date, tool_button
 
 #: How many interactions the block lists.
 SHOWN = 5
@@ -107,11 +106,7 @@ class InteractionsSection(QWidget):
         self.record_button = tool_button(self.tr("Record interaction…"), "interactions")
         self.record_button.setToolTip(self.tr("Record a meeting, call or e-mail with them"))
         self.all_button = tool_button(self.tr("Show all"))
-        buttons = QHBoxLayout()
-        buttons.setSpacing(2)
-        buttons.addWidget(self.record_button)
-        buttons.addWidget(self.all_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.record_button, self.all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)

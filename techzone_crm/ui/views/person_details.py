@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from techzone_crm.db.engine import Database
 from techzone_crm.errors import NotFoundError
@@ -21,7 +21,13 @@ from techzone_crm.ui import labels
 from techzone_crm.ui.markers import DO_NOT_CONTACT_COLOUR, do_not_contact_text
 from techzone_crm.ui.models.grouped_model import Group, GroupedRecord, GroupedRecordsModel
 from techzone_crm.ui.views.assessment_section import AssessmentSection
-from techzone_crm.ui.views.detail_pane import DetailPane, format_period, link, tool_button
+from techzone_crm.ui.views.detail_pane import (
+    DetailPane,
+    button_row,
+    format_period,
+    link,
+    tool_button,
+)
 from techzone_crm.ui.views.interactions_section import (
     InteractionsSection,
     RecentInteractions,
@@ -119,23 +125,20 @@ class PersonDetails(DetailPane):
         self.roles_view = self.grouped_list(self.roles_model)
         self.roles_view.setAccessibleName(self.tr("Roles"))
         self.body.addWidget(self.roles_view)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(2)
         self.add_role_button = tool_button(self.tr("Add role…"), "role-add")
         self.edit_role_button = tool_button(self.tr("Edit…"), "edit")
         self.end_role_button = tool_button(self.tr("End role…"))
         self.end_role_button.setToolTip(self.tr("Record that this person left (sets the end date)"))
         self.remove_role_button = tool_button(self.tr("Remove"), "delete")
         self.remove_role_button.setToolTip(self.tr("Delete a role that was entered by mistake"))
-        for button in (
-            self.add_role_button,
-            self.edit_role_button,
-            self.end_role_button,
-            self.remove_role_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
+        self.body.addLayout(
+            button_row(
+                self.add_role_button,
+                self.edit_role_button,
+                self.end_role_button,
+                self.remove_role_button,
+            )
+        )
 
         self.relationships = RelationshipsSection(db)
         self.body.addWidget(self.relationships)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QCursor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -35,7 +34,7 @@ from techzone_crm.ui.dialogs.relationship_dialog import (
 from techzone_crm.ui.errors import as_user_error
 from techzone_crm.ui.i18n import translate
 from techzone_crm.ui.models.rows_model import Column, Index, RowsModel
-from techzone_crm.ui.views.detail_pane import format_date, tool_button
+from techzone_crm.ui.views.detail_pane import button_row, format_date, tool_button
 
 #: The list shows this many rows before it scrolls.
 VISIBLE_ROWS = 8
@@ -182,11 +181,7 @@ class RelationshipsSection(QWidget):
         self.remove_button.setToolTip(
             self.tr("Remove the selected relationship (not on the undo stack)")
         )
-        buttons = QHBoxLayout()
-        buttons.setSpacing(2)
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_button, self.edit_button, self.remove_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
