@@ -53,6 +53,11 @@ def _apply(
     """Make the record look like ``target``; returns its version afterwards (None: gone)."""
     kind, record_id = key
     if target is None:
+        record = session.get(Person if kind is PersonSnapshot else Organisation, record_id)
+        if record is not None:
+            # An earlier delete of this step may have taken roles this record still holds
+            # in memory (a person and the organisation they work at, undone together).
+            session.expire(record, ["affiliations"])
         if kind is PersonSnapshot:
             people.delete_person(session, record_id, expected_version=live)
         else:

@@ -63,3 +63,36 @@ def test_undo_over_a_change_made_elsewhere_is_refused_and_dropped(
     assert len(shown) == 1 and "Edit Jan Berg" in shown[0]
     assert _names(db) == ["Berg, Hans"]
     assert stack.count() == 0  # the obsolete command is gone
+
+
+def test_one_step_that_created_people_and_their_organisation_is_undone_and_redone(
+    qapp: object, db: Database
+) -> None:
+    from techzone_crm.services import affiliations, organisations
+    from techzone_crm.services.affiliations import AffiliationData
+    from techzone_crm.services.organisations import OrganisationData
+    from techzone_crm.services.snapshots import snapshot_organisation
+
+    with db.sessions.begin() as session:
+        org = organisations.add_organisation(
+            session, OrganisationData("Gemeente Emmen", "government")
+        )
+        made = [people.add_person(session, PersonData(g, "Berg")) for g in ("Jan", "Els")]
+        for person in made:
+            affiliations.add_affiliation(session, AffiliationData(person.id, org.id, "adviseur"))
+        session.flush()
+        session.expire_all()
+        changes = [Change(None, snapshot_person(session, p.id)) for p in made]
+        changes.append(Change(None, snapshot_organisation(session, org.id)))
+    stack = QUndoStack()
+    command = ChangeCommand(db, "Import of list.csv", changes)
+    stack.push(command)
+
+    stack.undo()
+    assert not command.failed
+    assert _names(db) == []
+    with db.read() as session:
+        assert organisations.count_organisations(session, organisations.OrganisationQuery()) == 0
+    stack.redo()
+    assert not command.failed
+    assert _names(db) == ["Berg, Els", "Berg, Jan"]
