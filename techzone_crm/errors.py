@@ -36,3 +36,15 @@ class ConflictError(UserError):
 
 class DatabaseError(UserError):
     """The database cannot be used: newer version, locked, corrupt, disk full."""
+
+
+class ImportFileError(UserError):
+    """A file that cannot be imported: too big, not what it claims to be, broken.
+
+    ``row`` is where in the file the problem is (a line, a sheet row, a card), when known.
+    """
+
+    def __init__(self, message: str, row: int | None = None) -> None:
+        super().__init__(message if row is None else f"row {row}: {message}")
+        self.row = row
+        self.problem = message
