@@ -16,9 +16,11 @@ from techzone_crm.db import models as m
 from techzone_crm.db.engine import create_database_engine
 from techzone_crm.db.fts import FTS_TABLE_PREFIXES
 from techzone_crm.db.models import ViewKind
+from techzone_crm.io.import_fields import ImportField
 from techzone_crm.services import (
     affiliations,
     duplicates,
+    import_mappings,
     organisations,
     people,
     relationships,
@@ -103,6 +105,12 @@ def populate(session: Session) -> None:
     _public_affairs(session, officer.id, province.id, jan.id)
     saved_views.save_view(
         session, ViewKind.PEOPLE, "Program Board", people.PersonQuery(tag="Program Board")
+    )
+    import_mappings.save_mapping(
+        session,
+        "Outlook (NL)",
+        ["Voornaam", "Achternaam"],
+        {0: ImportField.GIVEN_NAME, 1: ImportField.FAMILY_NAME},
     )
     session.add(
         m.ExportLog(

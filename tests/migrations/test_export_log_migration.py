@@ -36,7 +36,8 @@ def test_the_upgrade_adds_an_empty_export_log_and_keeps_every_row(
     db, before = upgraded
     assert before["relationship"] == 2 and before["person"] == 2
     assert "export_log" not in before
-    assert row_counts(at_0005) == {**before, "export_log": 0}
+    after = row_counts(at_0005)
+    assert {t: n for t, n in after.items() if t != "import_mapping"} == {**before, "export_log": 0}
     assert migrate.current_revision(db) == migrate.head_revision()
     assert migrate.schema_differences(db) == []
 

@@ -26,6 +26,7 @@ from techzone_crm.db.models.enums import (
     StakeholderRole,
 )
 from techzone_crm.db.models.export_log import ExportKind, ExportLog
+from techzone_crm.db.models.import_mapping import ImportMapping
 from techzone_crm.db.models.interaction import (
     Commitment,
     Interaction,
@@ -62,6 +63,7 @@ __all__ = [
     "ExportLog",
     "GovernmentLevel",
     "Helix",
+    "ImportMapping",
     "Interaction",
     "InteractionKind",
     "IssueStage",
