@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from techzone_crm import __version__
 from techzone_crm.db.engine import Database
+from techzone_crm.services.importing import ImportSummary
 from techzone_crm.services.interactions import InteractionData
 from techzone_crm.ui.dialogs.duplicates_dialog import DuplicatesDialog
 from techzone_crm.ui.dialogs.interaction_dialog import open_interaction_dialog
@@ -34,6 +37,7 @@ from techzone_crm.ui.views.contacts_view import ContactsView
 from techzone_crm.ui.views.dashboard_view import DashboardView
 from techzone_crm.ui.views.dossiers_view import DossiersView
 from techzone_crm.ui.views.follow_up_view import FollowUpView
+from techzone_crm.ui.views.importing import import_message, start_import
 from techzone_crm.ui.views.interactions_section import InteractionsFocus
 from techzone_crm.ui.views.interactions_view import InteractionsView
 from techzone_crm.ui.views.organisations_view import OrganisationsView
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
         # Every write in the window goes through this stack, so Ctrl+Z undoes it.
         self.undo_stack = QUndoStack(self)
         self.undo_recorder = UndoRecorder(db, self.undo_stack, self, self._undo_applied)
+        self.import_wizard: QDialog | None = None
         for view in self.views:
             view.undo = self.undo_recorder
 
@@ -287,6 +292,12 @@ class MainWindow(QMainWindow):
         self.export_action.setToolTip(
             self.tr("Export the people or organisations listed, or the selected ones (Ctrl+E)")
         )
+        self.import_action = self._action(
+            self.tr("&Import list…"), self.import_list, QKeySequence("Ctrl+Shift+I")
+        )
+        self.import_action.setToolTip(
+            self.tr("Import people from a CSV, Excel (XLSX) or vCard file (Ctrl+Shift+I)")
+        )
 
         menu_titles = {
             DASHBOARD: self.tr("D&ashboard"),
@@ -331,6 +342,7 @@ class MainWindow(QMainWindow):
             [self.new_agenda_action, self.new_dossier_action, self.new_commitment_action]
         )
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -517,6 +529,23 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if isinstance(view, ContactsView | OrganisationsView):
             view.export_list()
+
+    def import_list(self, path: Path | None = None) -> None:
+        """Open the import wizard (only one at a time)."""
+        if self.import_wizard is not None:
+            self.import_wizard.raise_()
+            return
+        self.import_wizard = start_import(
+            self, self.db, self.runner, self.undo_recorder, self._imported, path, self.reporter
+        )
+        self.import_wizard.finished.connect(self._import_closed)
+
+    def _import_closed(self, _result: int) -> None:
+        self.import_wizard = None
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self.refresh_pages()
+        self.statusBar().showMessage(import_message(summary), 8000)
 
     def _find(self) -> None:
         view = self.current_view()
