@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from techzone_crm import __version__, cli_analyse, cli_export, cli_filters
+from techzone_crm import __version__, cli_analyse, cli_export, cli_filters, cli_import
 from techzone_crm.db.engine import Database, explain
 from techzone_crm.db.migrate import current_revision, open_database, schema_differences
 from techzone_crm.db.models import ViewKind
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("views", help="list the saved views")
     cli_analyse.add_parser(sub)
     cli_export.add_parser(sub)
+    cli_import.add_parser(sub)
 
     sub.add_parser("info", help="show where the database is and what it holds")
     sub.add_parser("check", help="run a full integrity check of the database")
@@ -240,4 +241,5 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "check": _check,
     "analyse": cli_analyse.run,
     "export": cli_export.run,
+    "import": cli_import.run,
 }
