@@ -37,7 +37,7 @@ def _ours(ctx: Context) -> tuple[list[float], EnvironmentAnalysis]:
     path = ctx.workdir / f"environment-{ctx.scale}-{ctx.seed}.sqlite"
     path.unlink(missing_ok=True)
     started = time.perf_counter()
-    made = generate_scale(path, ctx.scale, ctx.seed)
+    made = generate_scale(path, SCALES[ctx.scale].network_scale, ctx.seed)
     ctx.log(f"generated {made.describe()} in {seconds(time.perf_counter() - started)}")
     db = open_database(path)
     times: list[float] = []

@@ -22,34 +22,31 @@ from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import sys
+import time
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
 from benchmarks import vocabulary as v
 from benchmarks.generate_people import PeopleWriter, Rows
+from benchmarks.generate_register import RegisterSize, RegisterWriter, insert_rows
+from benchmarks.harness import Context, seconds
 from techzone_crm.db import fts
 from techzone_crm.db.migrate import open_database
 from techzone_crm.db.models import (
-    Affiliation,
     Agenda,
     AgendaStakeholder,
     AgendaTheme,
-    Assessment,
     Dossier,
     DossierAgenda,
     DossierStakeholder,
-    EmailAddress,
     Interaction,
-    Organisation,
-    OrganisationSector,
-    Person,
-    PhoneNumber,
     Relationship,
-    TeamMember,
     ThemeAlignment,
     agenda_sector,
     interaction_agenda,
@@ -67,16 +64,32 @@ _PAIR_COLUMNS = ("person_a_id", "person_b_id", "organisation_a_id", "organisatio
 
 @dataclass(frozen=True)
 class Scale:
-    """How big a generated database is: nodes and ties of its analysis graph."""
+    """How big a generated database is: nodes and ties of its analysis graph, and for a
+    large one the register of people, organisations and interactions around that graph."""
 
     name: str
     nodes: int
     ties: int
+    register: RegisterSize | None = None
+    #: The scale whose whole database is exactly this one's analysis graph.
+    network: str = ""
+
+    @property
+    def network_scale(self) -> str:
+        """The scale to generate to analyse just this scale's network (itself if no register)."""
+        return self.network or self.name
 
 
 SCALES: dict[str, Scale] = {
     "tiny": Scale("tiny", 300, 1_500),
+    # A regional team: about 3,000 people, all of them in the analysis graph.
+    "region": Scale("region", 3_485, 17_500),
     "analysis": Scale("analysis", 5_000, 25_000),
+    # A province-wide team: the network of "analysis" (same seed, same rows) inside a register
+    # of 100,000 people, 20,000 organisations and 300,000 interactions.
+    "large": Scale(
+        "large", 5_000, 25_000, RegisterSize(100_000, 20_000, 300_000), network="analysis"
+    ),
 }
 
 
@@ -313,27 +326,17 @@ class _NetworkWriter(PeopleWriter):
             stalled = stalled + 1 if len(self.pairs) == before else 0
 
 
-_ORDER = (
-    TeamMember, Organisation, OrganisationSector, Person, EmailAddress, PhoneNumber, Affiliation,
-    Agenda, agenda_sector, AgendaTheme, ThemeAlignment, Dossier, DossierAgenda, AgendaStakeholder,
-    DossierStakeholder, Assessment, Relationship, Interaction, interaction_attendee,
-    interaction_team_member, interaction_organisation, interaction_agenda, interaction_dossier,
-)  # fmt: skip
-
-
-def _write(path: Path, rows: Rows) -> dict[str, int]:
+def _write(path: Path, rows: Rows, register: RegisterWriter | None = None) -> dict[str, int]:
     db = open_database(path)
     counts: dict[str, int] = {}
     try:
         with db.engine.begin() as conn:
             for statement in fts.drop_statements(1):
                 conn.execute(text(statement))
-            for target in _ORDER:
-                table = getattr(target, "__table__", target)
-                batch = rows.get(table.name, [])
-                if batch:
-                    conn.execute(insert(table), batch)
-                counts[table.name] = len(batch)
+            insert_rows(conn, rows, counts)
+            if register is not None:
+                register.write(conn, counts)
+            # The search index is built once from every row, not row by row by its triggers.
             for statement in fts.create_statements(1):
                 conn.execute(text(statement))
     finally:
@@ -341,9 +344,12 @@ def _write(path: Path, rows: Rows) -> dict[str, int]:
     return counts
 
 
-def generate_database(path: Path, *, nodes: int, ties: int, seed: int = 0) -> Generated:
+def generate_database(
+    path: Path, *, nodes: int, ties: int, seed: int = 0, register: RegisterSize | None = None
+) -> Generated:
     """Write a new database at ``path`` whose analysis graph has about ``nodes`` nodes and
-    ``ties`` ties (distinct tied pairs); the same arguments write the same rows."""
+    ``ties`` ties (distinct tied pairs), inside ``register`` if given (its totals of people,
+    organisations and interactions); the same arguments write the same rows."""
     if nodes < 100:
         raise ValueError(f"a generated database needs at least 100 nodes, not {nodes}")
     path = Path(path)
@@ -358,14 +364,38 @@ def generate_database(path: Path, *, nodes: int, ties: int, seed: int = 0) -> Ge
     writer.ownership()
     writer.assessments()
     writer.contacts()
-    counts = _write(path, writer.rows)
-    return Generated(path, writer.node_count, len(writer.pairs), counts)
+    nodes_made, ties_made = writer.node_count, len(writer.pairs)
+    bulk = None if register is None else RegisterWriter(writer, register, seed)
+    counts = _write(path, writer.rows, bulk)
+    return Generated(path, nodes_made, ties_made, counts)
 
 
 def generate_scale(path: Path, scale: str, seed: int = 0) -> Generated:
     """:func:`generate_database` at one of the :data:`SCALES`."""
     chosen = SCALES[scale]
-    return generate_database(path, nodes=chosen.nodes, ties=chosen.ties, seed=seed)
+    return generate_database(
+        path, nodes=chosen.nodes, ties=chosen.ties, seed=seed, register=chosen.register
+    )
+
+
+def database_for(ctx: Context) -> tuple[Path, int]:
+    """The generated database of ``ctx``'s scale and seed in its work folder, and how many
+    people it has; generated on first use and then reused (keep it with ``--workdir``).
+
+    The benchmarks that use it only read it; those that write work on a copy.
+    """
+    path = ctx.workdir / f"crm-{ctx.scale}-seed{ctx.seed}.sqlite"
+    if not path.exists():
+        partial = path.with_name(path.name + ".partial")
+        partial.unlink(missing_ok=True)
+        started = time.perf_counter()
+        made = generate_scale(partial, ctx.scale, ctx.seed)
+        partial.rename(path)
+        took = seconds(time.perf_counter() - started)
+        ctx.log(f"generated {path.name}: {made.describe()} in {took}")
+    with closing(sqlite3.connect(path)) as conn:
+        (people,) = conn.execute("SELECT count(*) FROM person").fetchone()
+    return path, int(people)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -137,42 +138,47 @@ class PeopleWriter:
         count = max(len(self.clusters), left // 8)
         for oid in range(1, count + 1):
             c = oid - 1 if oid <= len(self.clusters) else rng.randrange(len(self.clusters))
-            helix, region = self.clusters[c]
-            town = rng.choice(v.REGIONS[region])
-            level = None
-            if helix == "government":
-                level = rng.choice(v.LEVELS) if rng.random() < 0.95 else v.LEVELS_RARE[0]
-            name = self._org_name(oid, helix, level, town)
-            partner = rng.random() < 0.05
-            self.add(
-                Organisation,
-                id=oid,
-                name=name,
-                short_name="",
-                sort_name=fold(name)[:200],
-                helix=helix,
-                government_level=level,
-                region=region,
-                website="",
-                street="",
-                postal_code="",
-                city=town,
-                is_partner=partner,
-                notes="",
-                parent_id=None,
-                **self.tracked(),
-            )
-            if helix in ("business", "education"):
-                for sector in rng.sample(v.SECTORS, 1 if rng.random() < 0.7 else 2):
-                    self.add(OrganisationSector, organisation_id=oid, sector=sector)
-            self.orgs[oid] = c
-            self.org_names[oid] = name
-            self.org_level[oid] = level
-            self.orgs_by_cluster[c].append(oid)
-            if partner:
-                self.partners.append(oid)
+            self.organisation_row(oid, c)
         self.node_count += count + self.agenda_count + self.themes_total + self.dossier_count
         self._people_left = left - count
+
+    def organisation_row(self, oid: int, c: int) -> None:
+        """One organisation of cluster ``c`` with its sectors; a few are partners."""
+        rng = self.rng
+        helix, region = self.clusters[c]
+        town = rng.choice(v.REGIONS[region])
+        level = None
+        if helix == "government":
+            level = rng.choice(v.LEVELS) if rng.random() < 0.95 else v.LEVELS_RARE[0]
+        name = self._org_name(oid, helix, level, town)
+        partner = rng.random() < 0.05
+        self.add(
+            Organisation,
+            id=oid,
+            name=name,
+            short_name="",
+            sort_name=fold(name)[:200],
+            helix=helix,
+            government_level=level,
+            region=region,
+            website="",
+            street="",
+            postal_code="",
+            city=town,
+            is_partner=partner,
+            notes="",
+            parent_id=None,
+            **self.tracked(),
+        )
+        if helix in ("business", "education"):
+            for sector in rng.sample(v.SECTORS, 1 if rng.random() < 0.7 else 2):
+                self.add(OrganisationSector, organisation_id=oid, sector=sector)
+        self.orgs[oid] = c
+        self.org_names[oid] = name
+        self.org_level[oid] = level
+        self.orgs_by_cluster[c].append(oid)
+        if partner:
+            self.partners.append(oid)
 
     def structure_people(self) -> None:
         """People with a current role (and some a former one), e-mail and phone."""
@@ -189,41 +195,48 @@ class PeopleWriter:
             self.staff[oid].append(pid)
             if person.broker:
                 self.brokers.append(person)
-            given, prefix = rng.choice(v.GIVEN), rng.choice(v.PREFIXES)
-            family = rng.choice(v.FAMILY)
-            self.add(
-                Person,
-                id=pid,
-                given_name=given,
-                name_prefix=prefix,
-                family_name=family,
-                title=rng.choice(v.TITLES),
-                notes="",
-                sort_name=person_sort_key(family, given, prefix)[:240],
-                owner_id=None,
-                backup_owner_id=None,
-                do_not_contact=rng.random() < 0.01,
-                contact_interval_days=None,
-                **self.tracked(),
-            )
-            mailbox = f"{given}.{prefix}{family}".lower().replace(" ", "").replace("é", "e")
-            self.add(
-                EmailAddress, person_id=pid, address=f"{mailbox}.{pid}@example.org", kind="work",
-                position=0,
-            )  # fmt: skip
-            if rng.random() < 0.6:
-                number = f"+3161{rng.randrange(10**7):07d}"
-                self.add(PhoneNumber, person_id=pid, number=number, kind="mobile", position=0)
-            helix = self.clusters[c][0]
-            self._affiliation(pid, oid, rng.choice(v.ROLES[helix]), years_ago=rng.randint(0, 12))
-            self.pair(f"person:{pid}", f"organisation:{oid}")
-            if rng.random() < 0.1:
-                former = rng.choice(org_ids)
-                if former != oid:
-                    self._affiliation(pid, former, rng.choice(v.ROLES[helix]), ended=True)
-                    self.pair(f"person:{pid}", f"organisation:{former}")
+            self.person_rows(pid, oid, self.clusters[c][0], org_ids)
         self.node_count += len(self.people)
         self.weights = {c: [p.hub for p in ps] for c, ps in self.by_cluster.items()}
+
+    def person_rows(
+        self, pid: int, oid: int, helix: str, former_from: Sequence[int], owner: int | None = None
+    ) -> None:
+        """A person's row with e-mail, maybe a phone, a current role at ``oid`` and maybe a
+        former one at one of ``former_from``."""
+        rng = self.rng
+        given, prefix = rng.choice(v.GIVEN), rng.choice(v.PREFIXES)
+        family = rng.choice(v.FAMILY)
+        self.add(
+            Person,
+            id=pid,
+            given_name=given,
+            name_prefix=prefix,
+            family_name=family,
+            title=rng.choice(v.TITLES),
+            notes="",
+            sort_name=person_sort_key(family, given, prefix)[:240],
+            owner_id=owner,
+            backup_owner_id=None,
+            do_not_contact=rng.random() < 0.01,
+            contact_interval_days=None,
+            **self.tracked(),
+        )
+        mailbox = f"{given}.{prefix}{family}".lower().replace(" ", "").replace("é", "e")
+        self.add(
+            EmailAddress, person_id=pid, address=f"{mailbox}.{pid}@example.org", kind="work",
+            position=0,
+        )  # fmt: skip
+        if rng.random() < 0.6:
+            number = f"+3161{rng.randrange(10**7):07d}"
+            self.add(PhoneNumber, person_id=pid, number=number, kind="mobile", position=0)
+        self._affiliation(pid, oid, rng.choice(v.ROLES[helix]), years_ago=rng.randint(0, 12))
+        self.pair(f"person:{pid}", f"organisation:{oid}")
+        if rng.random() < 0.1:
+            former = rng.choice(former_from)
+            if former != oid:
+                self._affiliation(pid, former, rng.choice(v.ROLES[helix]), ended=True)
+                self.pair(f"person:{pid}", f"organisation:{former}")
 
     def _affiliation(
         self, pid: int, oid: int, role: str, *, years_ago: int = 0, ended: bool = False
@@ -281,7 +294,7 @@ class PeopleWriter:
         """The best-connected twentieth get an owner in the team; some also a backup."""
         rng = self.rng
         ranked = sorted(self.people, key=lambda p: (-p.hub, p.id))
-        rows = {row["id"]: row for row in self.rows[Person.__table__.name]}
+        rows = {row["id"]: row for row in self.rows[Person.__tablename__]}
         for person in ranked[: max(1, len(ranked) // 20)]:
             owner = rng.randint(1, len(v.TEAM))
             rows[person.id]["owner_id"] = owner

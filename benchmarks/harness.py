@@ -33,13 +33,29 @@ class Result:
     target_text: str
     at_most: bool = True
     note: str = ""
+    #: An absolute target (as "≤ 300 MB"): ``value`` ≤ ``limit`` passes, the ratio is context.
+    limit: float | None = None
+    value: float = math.nan
+    #: Why the figure was not measured ("" when it was).
+    skipped: str = ""
 
     @property
     def passed(self) -> bool:
-        """Whether the ratio meets the target."""
+        """Whether the figure meets its target."""
+        if self.skipped:
+            return False
+        if self.limit is not None:
+            return math.isfinite(self.value) and self.value <= self.limit
         if not math.isfinite(self.ratio):
             return False
         return self.ratio <= self.target if self.at_most else self.ratio >= self.target
+
+    @property
+    def status(self) -> str:
+        """ "pass", "MISSED" or "not run"."""
+        if self.skipped:
+            return "not run"
+        return "pass" if self.passed else "MISSED"
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,44 @@ def time_ratio(
     )
 
 
+def millis(value: float) -> str:
+    """A duration in seconds as "12.4 ms" (or in seconds from 10 s on)."""
+    return f"{value * 1000:.1f} ms" if value < 10 else seconds(value)
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """The ``share`` percentile of ``values`` (nearest rank: a value that was measured)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def absolute(
+    figure: str,
+    value: float,
+    ours: str,
+    baseline: str,
+    baseline_value: float,
+    limit: float,
+    target_text: str,
+    note: str = "",
+) -> Result:
+    """A figure with an absolute target (``value`` ≤ ``limit``); the ratio to the baseline
+    measured in the same run is shown for context."""
+    ratio = value / baseline_value if baseline_value > 0 else math.inf
+    return Result(
+        figure, ours, baseline, ratio, fraction(ratio), limit, target_text,
+        note=note, limit=limit, value=value,
+    )  # fmt: skip
+
+
+def not_run(figure: str, target_text: str, reason: str) -> Result:
+    """A figure that could not be measured, with the reason in the table's notes."""
+    return Result(
+        figure, "–", "–", math.nan, "–", math.nan, target_text,
+        note=f"not run: {reason}", skipped=reason,
+    )  # fmt: skip
+
+
 def machine() -> str:
     """ "2 CPUs · Intel(R) Xeon(R) Processor · Python 3.11.7 · Linux"."""
     try:
@@ -112,7 +166,7 @@ def table(results: Sequence[Result], header: str = "") -> str:
             r.baseline,
             r.ratio_text,
             r.target_text,
-            "pass" if r.passed else "MISSED",
+            r.status,
         )
         for r in results
     ]
