@@ -158,7 +158,8 @@ def describe_mapping(headers: Sequence[str], mapping: Mapping[int, ImportField])
     lines += [f"  {headers[i] or f'column {i + 1}'} → {f.value}" for i, f in mapping.items()]
     ignored = [h or f"column {i + 1}" for i, h in enumerate(headers) if i not in mapping]
     if ignored:
-        lines.append(f"  ignored: {', '.join(ignored)}")
+        # Titles may hold commas themselves (Outlook's "Werkadres, straat").
+        lines.append(f"  ignored: {' · '.join(ignored)}")
     return "\n".join(lines)
 
 
