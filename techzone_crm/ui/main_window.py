@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
             FOLLOW_UP: self.tr("&Follow-up"),
             ANALYSIS: self.tr("Ana&lysis"),
         }
-        #: View ▸ page, Ctrl+0 … Ctrl+7.
+        #: View › page, Ctrl+0 … Ctrl+7.
         self.page_actions = [
             self._action(
                 text,

@@ -481,7 +481,7 @@ def test_a_very_large_import_is_not_undoable(
     to_check(qtbot, wizard)
     wizard.next()
     wizard.next()
-    assert "cannot be taken back with Edit ▸ Undo" in wizard.run_page.subTitle()
+    assert "cannot be taken back with Edit › Undo" in wizard.run_page.subTitle()
     with qtbot.waitSignal(wizard.imported, timeout=10_000):
         wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE)

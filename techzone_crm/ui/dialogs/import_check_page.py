@@ -117,7 +117,11 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.skip_check)
         layout.addWidget(self.skip_note)
+        # Without rejected rows the table is hidden: keep the result at the top, not centred.
+        self._stretch = layout.count()
+        layout.addStretch(0)
         layout.addLayout(bottom)
+        self._layout = layout
 
     # -- the check --------------------------------------------------------------------
 
@@ -231,6 +235,7 @@ class CheckPage(QWizardPage):
         rejected = len(plan.rejected_rows) if plan is not None else 0
         self.problems.set_rows(plan.problems if plan is not None else [])
         self.table.setVisible(plan is not None and bool(plan.problems))
+        self._layout.setStretch(self._stretch, 0 if self.table.isVisibleTo(self) else 1)
         self.skip_check.setVisible(rejected > 0)
         self.skip_note.setVisible(rejected > 0)
         self.report_button.setVisible(plan is not None)

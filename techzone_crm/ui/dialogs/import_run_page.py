@@ -178,14 +178,14 @@ class RunPage(QWizardPage):
             self.setSubTitle(
                 self.tr(
                     "The import is saved as one step: if anything goes wrong nothing is saved, "
-                    "and Edit ▸ Undo takes the whole import back."
+                    "and Edit › Undo takes the whole import back."
                 )
             )
         else:
             self.setSubTitle(
                 self.tr(
                     "The import is saved as one step: if anything goes wrong nothing is saved. "
-                    "An import of more than {limit} rows cannot be taken back with Edit ▸ Undo."
+                    "An import of more than {limit} rows cannot be taken back with Edit › Undo."
                 ).format(limit=f"{UNDO_LIMIT:,}")
             )
         self.status_label.clear()
@@ -304,7 +304,7 @@ class DonePage(QWizardPage):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.undo_label = QLabel(
-            self.tr("Edit ▸ Undo (Ctrl+Z) takes the whole import back in one step.")
+            self.tr("Edit › Undo (Ctrl+Z) takes the whole import back in one step.")
         )
         self.undo_label.setWordWrap(True)
         self.undo_label.setEnabled(False)

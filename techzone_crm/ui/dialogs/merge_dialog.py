@@ -133,7 +133,7 @@ class MergeDialog(QDialog):
             self.tr(
                 "Choose which record is kept and, for each field, whose value the merged "
                 "person gets. E-mail addresses, phone numbers, tags and roles of both are "
-                "kept; the other record is deleted. Edit ▸ Undo reverses the merge."
+                "kept; the other record is deleted. Edit › Undo reverses the merge."
             )
         )
         intro.setWordWrap(True)

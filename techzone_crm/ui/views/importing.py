@@ -1,4 +1,4 @@
-"""The File ▸ Import list… command: opens the import wizard and reports what it imported.
+"""The File › Import list… command: opens the import wizard and reports what it imported.
 
 The main window calls :func:`start_import` and keeps the wizard it returns; ``on_done`` is
 called with the :class:`~techzone_crm.services.importing.ImportSummary` as soon as the
