@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +25,7 @@ from techzone_crm.db.engine import Database
 from techzone_crm.services.importing import ImportSummary
 from techzone_crm.services.interactions import InteractionData
 from techzone_crm.ui.dialogs.duplicates_dialog import DuplicatesDialog
+from techzone_crm.ui.dialogs.import_wizard import ImportWizard
 from techzone_crm.ui.dialogs.interaction_dialog import open_interaction_dialog
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.icons import app_icon, icon
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         # Every write in the window goes through this stack, so Ctrl+Z undoes it.
         self.undo_stack = QUndoStack(self)
         self.undo_recorder = UndoRecorder(db, self.undo_stack, self, self._undo_applied)
-        self.import_wizard: QDialog | None = None
+        self.import_wizard: ImportWizard | None = None
         for view in self.views:
             view.undo = self.undo_recorder
 
@@ -545,7 +545,9 @@ class MainWindow(QMainWindow):
 
     def _imported(self, summary: ImportSummary) -> None:
         self.refresh_pages()
-        self.statusBar().showMessage(import_message(summary), 8000)
+        wizard = self.import_wizard
+        undoable = wizard is not None and wizard.state.undoable
+        self.statusBar().showMessage(import_message(summary, undoable), 8000)
 
     def _find(self) -> None:
         view = self.current_view()

@@ -488,6 +488,10 @@ def test_a_very_large_import_is_not_undoable(
     assert not wizard.done_page.undo_label.isVisibleTo(wizard.done_page)
     assert undo.stack.count() == 0
     assert len(people_named(db)) == 4
+    assert wizard.state.summary is not None
+    assert import_message(wizard.state.summary, undoable=False) == (
+        "Imported 4 new people, 2 new organisations."
+    )
 
 
 def test_file_menu_imports_a_list_into_the_window_and_undo_takes_it_back(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -75,6 +76,27 @@ def import_work(
 def push_import(undo: UndoRecorder, text: str, recording: Recording) -> None:
     """Put the import on the undo stack as one step: new records deleted, merged ones restored."""
     undo.push(text, recording.changes)
+
+
+def done_phrases(summary: ImportSummary) -> list[str]:
+    """What the import did, one phrase per kind: "45 new people created", "3 updated" …"""
+    tr = import_state.tr
+    created = len(summary.created)
+    phrases = [tr("1 new person created") if created == 1 else tr("%n new people created", created)]
+    if summary.merged:
+        phrases.append(tr("%n people already known got new details", len(summary.merged)))
+    if summary.unchanged:
+        phrases.append(tr("%n people already known and up to date", len(summary.unchanged)))
+    if summary.skipped:
+        phrases.append(tr("%n rows skipped", summary.skipped))
+    if summary.rejected:
+        phrases.append(tr("%n rejected rows left out", summary.rejected))
+    organisations = len(summary.organisations_created)
+    if organisations == 1:
+        phrases.append(tr("1 new organisation created"))
+    elif organisations:
+        phrases.append(tr("%n new organisations created", organisations))
+    return phrases
 
 
 def plan_summary(state: ImportState) -> list[str]:
@@ -316,6 +338,11 @@ class DonePage(QWizardPage):
 
     def initializePage(self) -> None:
         summary = self.state.summary
-        self.summary_label.setText(summary.describe() if summary is not None else "")
+        phrases = done_phrases(summary) if summary is not None else []
+        self.summary_label.setText(
+            "<ul style='margin-left: 0'>"
+            + "".join(f"<li>{html.escape(p)}</li>" for p in phrases)
+            + "</ul>"
+        )
         self.undo_label.setVisible(self.state.undoable)
         self.setFinalPage(True)

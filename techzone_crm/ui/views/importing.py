@@ -42,7 +42,7 @@ def start_import(
     return wizard
 
 
-def import_message(summary: ImportSummary) -> str:
+def import_message(summary: ImportSummary, undoable: bool = True) -> str:
     """The status-bar line after an import: "Imported 45 people (3 merged). Edit › Undo …"."""
     added = len(summary.created)
     merged = len(summary.merged)
@@ -54,7 +54,7 @@ def import_message(summary: ImportSummary) -> str:
         text += _tr(", 1 new organisation")
     elif organisations:
         text += _tr(", %n new organisations", organisations)
-    return text + _tr(". Edit › Undo takes it back.")
+    return text + (_tr(". Edit › Undo takes it back.") if undoable else ".")
 
 
 def _tr(source: str, n: int = -1) -> str:
