@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Protocol, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -37,7 +44,7 @@ from techzone_crm.ui.views.contacts_view import ContactsView
 from techzone_crm.ui.views.dashboard_view import DashboardView
 from techzone_crm.ui.views.dossiers_view import DossiersView
 from techzone_crm.ui.views.follow_up_view import FollowUpView
-from techzone_crm.ui.views.importing import import_message, start_import
+from techzone_crm.ui.views.importing import dropped_list, import_message, start_import
 from techzone_crm.ui.views.interactions_section import InteractionsFocus
 from techzone_crm.ui.views.interactions_view import InteractionsView
 from techzone_crm.ui.views.organisations_view import OrganisationsView
@@ -100,6 +107,8 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("TechZone CRM — {db}").format(db=self._db_name()))
+        # A list dropped on the window opens the import wizard with it.
+        self.setAcceptDrops(True)
         self._default_size()
 
         self.dashboard = DashboardView(db, runner, reporter)
@@ -656,6 +665,16 @@ class MainWindow(QMainWindow):
         for view in self.views:
             view.save_state(self.settings)
         self.settings.sync()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_list(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_list(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_list(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

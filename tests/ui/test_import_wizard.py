@@ -523,3 +523,37 @@ def test_file_menu_imports_a_list_into_the_window_and_undo_takes_it_back(
     assert people_named(db) == []
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: window.import_wizard is None)
+
+
+def test_a_list_dropped_on_the_window_opens_the_wizard_with_it(
+    qtbot: QtBot, make_window: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    listed = write_csv(tmp_path / "relaties.csv")
+    picture = tmp_path / "foto.png"
+    picture.write_bytes(b"\x89PNG")
+
+    def drop(*paths: Path) -> None:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        event = QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        window.dropEvent(event)
+
+    drop(picture)
+    drop(listed, listed)
+    assert window.import_wizard is None  # not a list, or more than one file
+    drop(listed)
+    wizard = window.import_wizard
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.file_page.path_edit.text() == str(listed)
+    assert wizard.file_page.format_label.text() == "CSV text file"
+    wizard.reject()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtWidgets import QWidget
 
 from techzone_crm.db.engine import Database
@@ -40,6 +40,19 @@ def start_import(
     wizard.imported.connect(on_done)
     wizard.open()
     return wizard
+
+
+#: The kinds of file a dropped file may be to open the import wizard.
+IMPORT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".xlsx", ".vcf", ".vcard"})
+
+
+def dropped_list(mime: QMimeData) -> Path | None:
+    """The one local list file in a drag, or None (several files, folders, other kinds)."""
+    urls = [url for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+    if len(urls) != 1:
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in IMPORT_SUFFIXES and path.is_file() else None
 
 
 def import_message(summary: ImportSummary, undoable: bool = True) -> str:
