@@ -9,6 +9,7 @@ import codecs
 from pathlib import Path
 
 from techzone_crm.errors import ImportFileError
+from techzone_crm.gc_pause import collection_paused
 from techzone_crm.io.csv_reader import DELIMITERS, read_csv
 from techzone_crm.io.decoding import NOT_TEXT
 from techzone_crm.io.limits import DEFAULT_LIMITS, ReadLimits, file_size
@@ -102,6 +103,7 @@ def detect_format(
     return SourceFormat.CSV
 
 
+@collection_paused()
 def read_table(
     path: Path,
     *,

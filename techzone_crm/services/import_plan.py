@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from techzone_crm.db.models import EmailKind, Helix, PhoneKind
 from techzone_crm.errors import ValidationError
+from techzone_crm.gc_pause import collection_paused
 from techzone_crm.io.import_fields import ImportField
 from techzone_crm.io.import_mapping import split_full_name
 from techzone_crm.io.table import ImportTable
@@ -301,6 +302,7 @@ class _Planner:
             self.names_seen.setdefault(names, leader)
 
 
+@collection_paused()
 def plan_import(
     session: Session,
     table: ImportTable,

@@ -30,6 +30,7 @@ from techzone_crm.db.models import (
     person_tag,
 )
 from techzone_crm.errors import ValidationError
+from techzone_crm.gc_pause import collection_paused
 from techzone_crm.services.affiliations import is_current
 from techzone_crm.services.import_match import organisation_key
 from techzone_crm.services.import_types import (
@@ -277,6 +278,7 @@ def _batches(
             progress(min(done + start + BATCH, total), total)
 
 
+@collection_paused()
 def run_import(
     session: Session,
     plan: ImportPlan,

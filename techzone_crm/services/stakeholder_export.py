@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from techzone_crm.db.models import ExportKind, ExportLog
 from techzone_crm.errors import UserError, ValidationError
+from techzone_crm.gc_pause import collection_paused
 from techzone_crm.io.csv_writer import write_csv
 from techzone_crm.io.graph_writer import write_graph
 from techzone_crm.io.rows import Row
@@ -258,6 +259,7 @@ def _write_table(path: Path, fmt: ExportFormat, header: list[str], rows: Iterato
     return write_csv(path, header, rows, "csv-nl" if fmt is ExportFormat.CSV_NL else "csv")
 
 
+@collection_paused()
 def export_people(
     session: Session,
     path: Path,
@@ -314,6 +316,7 @@ def _organisation_ids(
             return found
 
 
+@collection_paused()
 def export_organisations(
     session: Session,
     path: Path,
