@@ -11,33 +11,21 @@ import argparse
 from collections.abc import Collection
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from techzone_crm.analysis.export import write_graphml
-from techzone_crm.analysis.filters import NetworkFilter
+from techzone_crm.analysis.map_defaults import MAP_LIMIT, MAP_MIN_STRENGTH
 from techzone_crm.analysis.model import NetworkData, NodeKind
-from techzone_crm.analysis.pipeline import (
-    MAP_LIMIT,
-    MAP_MIN_STRENGTH,
-    EnvironmentAnalysis,
-    map_view,
-    run_pipeline,
-)
-from techzone_crm.analysis.tables import write_gaps_csv, write_metrics_csv
 from techzone_crm.db.engine import Database
 from techzone_crm.db.models import AgendaLevel, GovernmentLevel, Helix, Sector
 from techzone_crm.errors import UserError
-from techzone_crm.plots.figures import (
-    coverage_figure,
-    grid_figure,
-    network_figure,
-    salience_figure,
-    subtitle_of,
-)
-from techzone_crm.plots.network_map import ColourBy
-from techzone_crm.plots.save import save_all, save_figure
-from techzone_crm.services.environment import grid_entries
-from techzone_crm.services.network import network_data
 from techzone_crm.text import fold
+
+if TYPE_CHECKING:
+    # The analysis and the plots (networkx, NumPy, matplotlib) are loaded by `analyse` itself:
+    # every start of the command line, the GUI's too, builds this parser.
+    from techzone_crm.analysis.filters import NetworkFilter
+    from techzone_crm.analysis.pipeline import EnvironmentAnalysis
+    from techzone_crm.plots.network_map import ColourBy
 
 _STAKEHOLDERS = (NodeKind.PERSON, NodeKind.ORGANISATION, NodeKind.TEAM_MEMBER)
 _KIND_WORDS = {
@@ -150,6 +138,8 @@ def _resolve(
 
 def network_filter(data: NetworkData, args: argparse.Namespace) -> NetworkFilter:
     """The filter the options describe; names are looked up in ``data``."""
+    from techzone_crm.analysis.filters import NetworkFilter
+
     if args.agenda and args.theme:
         raise UserError("--agenda and --theme cannot be combined: choose one.")
     if args.steps is not None and not args.ego:
@@ -201,6 +191,19 @@ def write_outputs(
     map_min_strength: float = MAP_MIN_STRENGTH,
 ) -> list[Path]:
     """Every file of the analysis in ``out``; returns their paths in the order written."""
+    from techzone_crm.analysis.export import write_graphml
+    from techzone_crm.analysis.pipeline import map_view
+    from techzone_crm.analysis.tables import write_gaps_csv, write_metrics_csv
+    from techzone_crm.plots.figures import (
+        coverage_figure,
+        grid_figure,
+        network_figure,
+        salience_figure,
+        subtitle_of,
+    )
+    from techzone_crm.plots.save import save_all, save_figure
+    from techzone_crm.services.environment import grid_entries
+
     colour: ColourBy = "community" if colour_by == "community" else "helix"
     view = map_view(analysis, limit=map_nodes or None, min_strength=map_min_strength)
     written = save_all(network_figure(analysis, colour_by=colour, view=view), out / "network")
@@ -222,6 +225,10 @@ def write_outputs(
 
 def run(db: Database, args: argparse.Namespace, today: date | None = None) -> int:
     """Run `analyse`; bad input raises :class:`UserError` (exit code 2)."""
+    from techzone_crm.analysis.pipeline import run_pipeline
+    from techzone_crm.plots.figures import subtitle_of
+    from techzone_crm.services.network import network_data
+
     day = today or date.today()
     out = Path(args.out)
     if args.map_nodes < 0:

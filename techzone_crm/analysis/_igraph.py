@@ -6,9 +6,13 @@ import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import igraph as ig
 import networkx as nx
+
+if TYPE_CHECKING:
+    # igraph pulls in matplotlib.pyplot on import (about a second): it is loaded where used.
+    import igraph as ig
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class IGraph:
 
 def to_igraph(graph: nx.Graph) -> IGraph:
     """The igraph copy of ``graph`` (nodes in the graph's order)."""
+    import igraph as ig
+
     keys = list(graph)
     index = {k: i for i, k in enumerate(keys)}
     edges = list(graph.edges(data=True))
@@ -34,6 +40,8 @@ def to_igraph(graph: nx.Graph) -> IGraph:
 @contextmanager
 def seeded(seed: int) -> Iterator[None]:
     """igraph draws from a generator seeded with ``seed`` inside the block."""
+    import igraph as ig
+
     ig.set_random_number_generator(random.Random(seed))
     try:
         yield

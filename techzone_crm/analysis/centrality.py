@@ -17,12 +17,16 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
-import scipy.sparse as sp
 
 from techzone_crm.analysis._igraph import IGraph
+
+if TYPE_CHECKING:
+    # SciPy is loaded where it is used, so that the GUI starts without it.
+    import scipy.sparse as sp
 
 # A stratum needs this many pivots of its own; smaller communities share one stratum.
 _MIN_PIVOTS_PER_STRATUM = 2
@@ -93,6 +97,8 @@ def betweenness(
 
 
 def _matrices(graph: nx.Graph) -> tuple[sp.csr_array, sp.csr_array, np.ndarray]:
+    import scipy.sparse as sp
+
     a = sp.csr_array(nx.to_scipy_sparse_array(graph, weight="strength", format="csr"))
     a.setdiag(0)  # a self-loop is not a tie to someone else
     a.eliminate_zeros()
@@ -107,6 +113,8 @@ def _matrices(graph: nx.Graph) -> tuple[sp.csr_array, sp.csr_array, np.ndarray]:
 
 def structural_holes(graph: nx.Graph) -> tuple[dict[str, float | None], dict[str, float | None]]:
     """Burt's constraint and effective size per node (None for a node without ties)."""
+    import scipy.sparse as sp
+
     keys = list(graph)
     if not keys:
         return {}, {}

@@ -183,12 +183,6 @@ class MapView:
     hidden_ties: int  # analysed ties left off the map
 
 
-#: What the map shows unless the user asks for more: the most influential stakeholders, and
-#: their ties of at least this strength (a whole network of hundreds is an unreadable hairball).
-MAP_LIMIT = 150
-MAP_MIN_STRENGTH = 1.0
-
-
 def map_view(
     analysis: EnvironmentAnalysis,
     *,

@@ -10,10 +10,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from techzone_crm.io.rows import Cell
+
+if TYPE_CHECKING:
+    # networkx is loaded when a graph is written, not when the application starts.
+    import networkx as nx
 
 GRAPH_FORMATS = ("graphml", "gexf")
 
@@ -59,6 +62,8 @@ def _attributes(values: Mapping[str, Cell]) -> dict[str, str | int | float]:
 
 def build_graph(nodes: Iterable[GraphNode], edges: Iterable[GraphEdge]) -> nx.MultiDiGraph:
     """The network: edges whose ends are not among ``nodes`` are left out."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for node in nodes:
         graph.add_node(node.key, label=node.label, kind=node.kind, **_attributes(node.attributes))
@@ -80,6 +85,8 @@ def write_graph(
     """Write the network as GraphML or GEXF; returns the number of nodes written."""
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}")
+    import networkx as nx
+
     graph = build_graph(nodes, edges)
     if fmt == "graphml":
         nx.write_graphml(graph, str(path), encoding="utf-8")

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import vobject
-
 from techzone_crm.errors import ImportFileError
 from techzone_crm.io.names import is_name_prefix, split_full_name, split_name_prefix, title_text
 from techzone_crm.text import clean, person_display_name
@@ -50,6 +48,9 @@ _LABEL_KINDS = {
 
 def parse_card(number: int, lines: Sequence[tuple[int, str]]) -> list[str]:
     """The cells of card ``number`` (its (line number, line) pairs, without BEGIN and END)."""
+    # vobject is loaded by the first import of a vCard, not when the application starts.
+    import vobject
+
     text = "\r\n".join(["BEGIN:VCARD", *(line for _, line in lines), "END:VCARD", ""])
     try:
         card = vobject.readOne(text)

@@ -6,8 +6,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import vobject
-
 #: vCard TYPE values this writer uses.
 WORK = "WORK"
 HOME = "HOME"
@@ -42,6 +40,9 @@ def _full_name(contact: VCardContact) -> str:
 
 def vcard_text(contact: VCardContact) -> str:
     """One contact as a vCard 3.0 text (CRLF line ends, long lines folded)."""
+    # vobject is loaded by the first export, not when the application starts.
+    import vobject
+
     card = vobject.vCard()
     card.add("n").value = vobject.vcard.Name(
         family=contact.family_name,

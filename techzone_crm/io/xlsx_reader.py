@@ -17,9 +17,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-import openpyxl.xml
-
 from techzone_crm.errors import ImportFileError
 from techzone_crm.io.limits import (
     DEFAULT_LIMITS,
@@ -101,6 +98,9 @@ def _not_a_workbook(names: set[str], mimetype: bytes) -> str:
 
 
 def _require_defusedxml() -> None:
+    # openpyxl (with NumPy, when installed) is loaded here, not when the application starts.
+    import openpyxl.xml
+
     if not openpyxl.xml.DEFUSEDXML:
         raise ImportFileError(
             "Excel workbooks cannot be read safely here (the defusedxml package is missing); "
@@ -156,6 +156,8 @@ def _damaged(exc: BaseException) -> ImportFileError:
 @contextmanager
 def _workbook(path: Path) -> Iterator[Any]:
     """The workbook at ``path`` opened read-only; the file is closed afterwards in any case."""
+    import openpyxl
+
     with warnings.catch_warnings(), path.open("rb") as stream:
         # openpyxl warns about styles and extensions it ignores; they do not matter here.
         warnings.simplefilter("ignore")

@@ -11,8 +11,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from techzone_crm.io.rows import Cell
 from techzone_crm.io.sanitise import is_number
 
@@ -40,6 +38,8 @@ def write_xlsx(
     sheet_name: str = "Export",
 ) -> int:
     """Write ``header`` and ``rows`` as a formatted sheet; returns the number of rows written."""
+    import xlsxwriter
+
     workbook = xlsxwriter.Workbook(
         str(path),
         {

@@ -2,16 +2,18 @@
 
 The analysis (:func:`techzone_crm.services.environment.analyse`) runs on a worker with a
 progress bar and a Cancel button; a newer run replaces an older one, and the page runs it only
-once it is shown. The plots are built from the results on the GUI thread when their tab is
-shown (a fraction of a second); clicking a node or a row selects that stakeholder everywhere.
+once it is shown. A worker builds and draws the plot of the tab shown for the size of its
+pane, the first one with the run; clicking a node or a row selects that stakeholder everywhere.
+The page's widgets, with matplotlib and the analysis behind them, are built when it is first
+shown, so that the application starts without them.
 """
 
 from __future__ import annotations
 
 import threading
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from matplotlib.figure import Figure
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -23,34 +25,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from techzone_crm.analysis.model import NodeKind
-from techzone_crm.analysis.pipeline import Cancelled, MapView
 from techzone_crm.db.engine import Database
-from techzone_crm.services.environment import EnvironmentAnalysis
 from techzone_crm.ui.errors import ErrorReporter
 from techzone_crm.ui.tasks import CancelledError, Progress, Task, TaskRunner
-from techzone_crm.ui.views import analysis_export
-from techzone_crm.ui.views.analysis_filters import AnalysisFilters, MapOptionsBar
-from techzone_crm.ui.views.analysis_plots import PlotPane
 from techzone_crm.ui.views.analysis_progress import RunBar
-from techzone_crm.ui.views.analysis_results import (
-    GRID,
-    MAP,
-    PLOT_STEMS,
-    TOTAL_STEPS,
-    AnalysisRun,
-    analysis_work,
-    figure,
-    layout_cache_dir,
-    open_target,
-    path_text,
-    view_of,
-)
-from techzone_crm.ui.views.analysis_tables import AnalysisTables
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from sqlalchemy.orm import Session
+
+    from techzone_crm.analysis.pipeline import MapView
+    from techzone_crm.services.environment import EnvironmentAnalysis
+    from techzone_crm.ui.views.analysis_filters import AnalysisFilters
+    from techzone_crm.ui.views.analysis_results import GRID, MAP, AnalysisRun
 
 __all__ = ["GRID", "MAP", "AnalysisRun", "AnalysisView"]
+
+
+def __getattr__(name: str) -> Any:
+    # The tab numbers and the run's type come with the results module (matplotlib, networkx).
+    if name in ("GRID", "MAP", "AnalysisRun"):
+        from techzone_crm.ui.views import analysis_results
+
+        return getattr(analysis_results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: How long the filters must rest before the analysis re-runs, in milliseconds.
 DEBOUNCE_MS = 450
@@ -97,8 +98,26 @@ class AnalysisView(QWidget):
         self._stale = True
         self._status = ""
         self._drawn: set[int] = set()
+        self._plotted: dict[int, AnalysisRun] = {}
+        self._built = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 8, 8, 4)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run)
 
-        self.filters = AnalysisFilters(db)
+    def _build(self) -> None:
+        """Build the filters, plots and tables, with what they import, once."""
+        if self._built:
+            return
+        self._built = True
+        from techzone_crm.ui.views.analysis_filters import AnalysisFilters, MapOptionsBar
+        from techzone_crm.ui.views.analysis_plots import PlotPane
+        from techzone_crm.ui.views.analysis_results import TOTAL_STEPS
+        from techzone_crm.ui.views.analysis_tables import AnalysisTables
+
+        self.filters: AnalysisFilters = AnalysisFilters(self.db)
         self.map_options = MapOptionsBar()
         self.run_bar = RunBar(TOTAL_STEPS)
         self.cancel = self.run_bar.cancel
@@ -118,10 +137,10 @@ class AnalysisView(QWidget):
         self.tabs.setCornerWidget(exports, Qt.Corner.TopRightCorner)
         waiting = self.tr("The analysis appears here once it has run.")
         self.panes = [
-            PlotPane(waiting, options=self.map_options),
-            PlotPane(waiting),
-            PlotPane(waiting, fit=True),
-            PlotPane(waiting, fit=True),
+            PlotPane(waiting, options=self.map_options, runner=self.runner),
+            PlotPane(waiting, runner=self.runner),
+            PlotPane(waiting, fit=True, runner=self.runner),
+            PlotPane(waiting, fit=True, runner=self.runner),
         ]
         for pane, title in zip(
             self.panes,
@@ -161,16 +180,10 @@ class AnalysisView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([600, 300])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.run_bar)
-        layout.addWidget(self.splitter, 1)
+        self._layout.addWidget(self.filters)
+        self._layout.addWidget(self.run_bar)
+        self._layout.addWidget(self.splitter, 1)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.run)
         self.filters.changed.connect(self._debounce.start)
         self.filters.run_requested.connect(self.run)
         self.map_options.changed.connect(self._options_changed)
@@ -198,6 +211,9 @@ class AnalysisView(QWidget):
 
     def run(self) -> None:
         """Analyse with the current filters on a worker; replaces a run in progress."""
+        from techzone_crm.ui.views.analysis_results import DrawFor, analysis_work, layout_cache_dir
+
+        self._build()
         self._debounce.stop()
         try:
             flt = self.filters.network_filter()
@@ -209,6 +225,16 @@ class AnalysisView(QWidget):
         self._generation += 1
         generation = self._generation
         stop = self._stop = threading.Event()
+        tab = self.tabs.currentIndex()
+        pane = self.panes[tab]
+        # The progress row goes once the run is done; the plots get their share of its height.
+        busy = max(self.cancel.sizeHint().height(), self.run_bar.progress.sizeHint().height())
+        freed = (busy + self._layout.spacing()) * 3 // 5
+
+        def room() -> tuple[int, int]:
+            width, height = pane.latest_room
+            return width, height + (freed if self.run_bar.isVisible() else 0)
+
         work = analysis_work(
             flt,
             date.today(),
@@ -216,6 +242,7 @@ class AnalysisView(QWidget):
             [self.selected_key] if self.selected_key else [],
             layout_cache_dir(),
             stop,
+            DrawFor(tab, room, pane.ratio()),
         )
         self.run_bar.set_busy(True, self.tr("Analysing the network…"))
         self._task = self.runner.submit(
@@ -251,6 +278,8 @@ class AnalysisView(QWidget):
             return
         self._task = None
         self.run_bar.set_busy(False)
+        from techzone_crm.ui.views.analysis_results import AnalysisRun
+
         assert isinstance(result, AnalysisRun)
         first = self.run_result is None
         self.run_result = result
@@ -264,6 +293,8 @@ class AnalysisView(QWidget):
             return
         self._task = None
         self.run_bar.set_busy(False)
+        from techzone_crm.analysis.pipeline import Cancelled
+
         if isinstance(exc, CancelledError | Cancelled):
             return
         if isinstance(exc, ValueError):
@@ -278,6 +309,9 @@ class AnalysisView(QWidget):
         self.message.emit(problem)
 
     def _options_changed(self) -> None:
+        from techzone_crm.analysis.pipeline import MapView
+        from techzone_crm.ui.views.analysis_results import MAP, layout_cache_dir, view_of
+
         result = self.run_result
         if result is None or self.running:
             return
@@ -326,20 +360,29 @@ class AnalysisView(QWidget):
         """The figure of tab ``tab`` for the results on screen (None before the first run)."""
         if self.run_result is None:
             return None
+        from techzone_crm.ui.views.analysis_results import figure
+
         options = self.map_options.options()
         return figure(self.run_result, tab, options, for_export=for_export)
 
     def _draw_current(self) -> None:
+        from techzone_crm.ui.views.analysis_results import MAP, maker
+
         tab = self.tabs.currentIndex()
-        if self.run_result is None or tab in self._drawn:
+        run = self.run_result
+        if run is None or tab in self._drawn:
             return
         pane = self.panes[tab]
-        positions = self.run_result.view.positions if tab == MAP else None
-        pane.set_figure(self.figure(tab), positions)
+        positions = run.view.positions if tab == MAP else None
+        make = maker(run, tab, self.map_options.options())
+        # The plot of the same run stays on screen until it is drawn again (other map options).
+        keep = self._plotted.get(tab) is run
+        pane.show_plot(make, positions, run.drawn.pop(tab, None), keep=keep)
+        self._plotted[tab] = run
         self._drawn.add(tab)
         if tab == MAP:
-            view = self.run_result.view
-            analysis = self.run_result.analysis
+            view = run.view
+            analysis = run.analysis
             self.map_options.note.setText(
                 self.tr("Showing {nodes} of {total} nodes and {ties} of {all_ties} ties").format(
                     nodes=QLocale().toString(view.graph.number_of_nodes()),
@@ -361,6 +404,7 @@ class AnalysisView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._build()
         if self._stale and not self.running:
             self.run()
 
@@ -368,6 +412,9 @@ class AnalysisView(QWidget):
 
     def select(self, key: str | None) -> None:
         """Select the node ``key`` on the map, in both tables and show its warmest path."""
+        from techzone_crm.ui.views.analysis_results import MAP, open_target, path_text
+
+        self._build()
         result = self.run_result
         if result is None or (key is not None and key not in result.analysis.graph):
             key = None
@@ -379,6 +426,8 @@ class AnalysisView(QWidget):
 
     def open_key(self, key: str | None) -> None:
         """Open the page of the person, organisation, agenda or dossier ``key``."""
+        from techzone_crm.ui.views.analysis_results import open_target
+
         target = open_target(self._analysis(), key)
         if target is None:
             return
@@ -399,6 +448,9 @@ class AnalysisView(QWidget):
 
     def export_current_plot(self) -> None:
         """Ask for a file and save the plot of the current tab as PNG, SVG or PDF."""
+        from techzone_crm.ui.views import analysis_export
+        from techzone_crm.ui.views.analysis_results import PLOT_STEMS
+
         tab = self.tabs.currentIndex()
         try:
             target = analysis_export.export_figure(
@@ -414,6 +466,8 @@ class AnalysisView(QWidget):
         """Ask for a file and save the gaps shown as a CSV file."""
         if self.run_result is None:
             return
+        from techzone_crm.ui.views import analysis_export
+
         header, rows = self.tables.shown_gaps()
         try:
             target = analysis_export.export_table(self, header, rows, "gaps")
