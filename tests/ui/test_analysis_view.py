@@ -114,7 +114,7 @@ def test_the_analysis_fills_the_map_and_both_tables(view: AnalysisView, qtmodelt
 def test_every_plot_tab_shows_a_figure(view: AnalysisView, qtbot: QtBot) -> None:
     for tab in range(view.tabs.count()):
         view.tabs.setCurrentIndex(tab)
-        assert view.panes[tab].figure is not None
+        qtbot.waitUntil(lambda tab=tab: view.panes[tab].figure is not None, timeout=TIMEOUT)
         assert view.panes[tab].canvas is not None
     grid = view.panes[GRID].figure
     assert grid is not None and grid.get_suptitle() == "Power / interest grid"
@@ -364,3 +364,18 @@ def test_the_open_button_opens_a_dossier_but_not_a_team_member(
 
     view.select(next(k for k in graph if k.startswith("team_member:")))
     assert not view.open.isEnabled()
+
+
+def test_a_zoomed_map_keeps_the_users_view_when_the_pane_is_resized(
+    view: AnalysisView, qtbot: QtBot
+) -> None:
+    pane = view.panes[MAP]
+    assert pane.figure is not None and pane.canvas is not None
+    axes = pane.figure.axes[0]
+    left, right = axes.get_xlim()
+    axes.set_xlim(left, (left + right) / 2)  # what the toolbar's zoom does
+    zoomed = pane.canvas
+    view.resize(view.width() - 120, view.height() - 80)
+    qtbot.wait(400)  # longer than the pause after which a resized plot is drawn again
+    assert pane.canvas is zoomed
+    assert pane.figure.axes[0].get_xlim() == (left, (left + right) / 2)

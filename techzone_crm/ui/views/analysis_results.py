@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -25,9 +26,12 @@ from techzone_crm.services.environment import EnvironmentAnalysis, GridEntry, an
 from techzone_crm.ui.i18n import translate
 from techzone_crm.ui.tasks import Progress, Work
 from techzone_crm.ui.views.analysis_filters import MapOptions
+from techzone_crm.ui.views.analysis_render import FigureMaker, Rendering, render
 from techzone_crm.ui.views.detail_pane import format_date
 
 MAP, GRID, COVERAGE, SALIENCE = range(4)
+#: The tabs whose plot keeps its shape and is scaled to fit.
+FITTED = (COVERAGE, SALIENCE)
 #: Reading the network, the pipeline's steps, then the grid and the map.
 TOTAL_STEPS = len(STEPS) + 2
 #: The file names the plots are offered under when exported.
@@ -37,11 +41,23 @@ _STAKEHOLDERS = (NodeKind.PERSON.value, NodeKind.ORGANISATION.value)
 
 @dataclass
 class AnalysisRun:
-    """One finished run: the analysis, the grid's entries and the part the map shows."""
+    """One finished run: the analysis, the grid's entries, the part the map shows and the
+    plots drawn already (by tab)."""
 
     analysis: EnvironmentAnalysis
     grid: list[GridEntry]
     view: MapView
+    drawn: dict[int, Rendering] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DrawFor:
+    """Draw the plot of ``tab`` for a pane of ``room()`` logical pixels (asked once the
+    analysis is done, as the page has its size by then) at ``ratio``."""
+
+    tab: int
+    room: Callable[[], tuple[int, int]]
+    ratio: float
 
 
 def layout_cache_dir() -> Path:
@@ -56,8 +72,10 @@ def analysis_work(
     keep: list[str],
     cache: Path | None,
     stop: threading.Event,
+    draw: DrawFor | None = None,
 ) -> Work:
-    """The work of one run on a worker: analyse, read the grid, lay out the map."""
+    """The work of one run on a worker: analyse, read the grid, lay out the map and draw the
+    plot of ``draw``."""
 
     def work(session: Session, progress: Progress) -> AnalysisRun:
         progress(0, TOTAL_STEPS)
@@ -71,8 +89,13 @@ def analysis_work(
         )
         grid = grid_entries(session, analysis)
         view = view_of(analysis, options, keep, cache)
+        run = AnalysisRun(analysis, grid, view)
+        if draw is not None:
+            make = maker(run, draw.tab, options)
+            room = draw.room()
+            run.drawn[draw.tab] = render(make, room, draw.ratio, fit=draw.tab in FITTED)
         progress(TOTAL_STEPS, TOTAL_STEPS)
-        return AnalysisRun(analysis, grid, view)
+        return run
 
     return work
 
@@ -125,6 +148,12 @@ def figure(run: AnalysisRun, tab: int, options: MapOptions, *, for_export: bool 
     return salience_figure(
         analysis, title=translate("AnalysisView", "Stakeholder salience"), subtitle=below
     )
+
+
+def maker(run: AnalysisRun, tab: int, options: MapOptions) -> FigureMaker:
+    """What builds the figure of tab ``tab`` for the page (on a worker), as the run is now."""
+    view = run.view
+    return lambda: figure(AnalysisRun(run.analysis, run.grid, view), tab, options)
 
 
 def path_text(analysis: EnvironmentAnalysis | None, key: str | None) -> str:

@@ -23,6 +23,9 @@ from techzone_crm.ui.models.analysis_rows import KEY_ROLE, SortedRowsModel, Sort
 from techzone_crm.ui.models.gaps_model import ACTION, REASON, gap_kind_label, gaps_model
 from techzone_crm.ui.models.metrics_model import metrics_model
 
+#: How many rows the metrics' columns are fitted to.
+RESIZE_PRECISION = 200
+
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
@@ -71,6 +74,8 @@ class AnalysisTables(QSplitter):
         self.metrics_proxy.setSourceModel(self.metrics)
         self.metrics_table = _table(self.tr("Metrics"), self.metrics_proxy)
         self.metrics_table.setWordWrap(False)
+        # The columns fit the most influential rows (and those on screen), not all thousands.
+        self.metrics_table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
         self.metrics_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.metrics_title = _title(self.tr("Metrics"))
         self.method = QLabel()
@@ -131,10 +136,12 @@ class AnalysisTables(QSplitter):
 
     def set_results(self, metrics: Sequence[NodeMetrics], method: str, gaps: list[GapRow]) -> None:
         """Show the metrics (most influential first) and the gaps (most important first)."""
+        # In the order given: unsorted before filling, so that thousands of rows are not
+        # sorted by the previous column first.
+        for table in (self.metrics_table, self.gaps_table):
+            table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.metrics.set_rows(sorted(metrics, key=lambda r: (-r.pagerank, r.key)))
         self.gaps.set_rows(gaps)
-        for table in (self.metrics_table, self.gaps_table):
-            table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order given
         self.method.setText(method)
         self._update_titles()
         self._fit_columns()
