@@ -92,6 +92,26 @@ def test_a_new_query_discards_pages_of_the_old_one(
     assert names(model, 1) == ["Zwart, Hélène"]
 
 
+def test_typing_counts_the_matches_but_not_every_record_again(
+    qtbot: QtBot, db: Database, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bulk_people(db, 30)
+    model = PeopleTableModel(db, runner, PersonQuery())
+    counted: list[int] = []
+    count_all = model.count_all
+    monkeypatch.setattr(model, "count_all", lambda s: counted.append(1) or count_all(s))
+    model.reset()
+    for typed in ("v", "vi", "visser"):
+        model.set_text(typed)
+    model.set_query(PersonQuery(text="visser", sort=PersonSort.EMAIL))
+    assert counted == [1]  # searching and sorting leave the number of records alone
+    assert model.total == 30 and 0 < model.count < 30
+    with db.sessions.begin() as session:
+        people.add_person(session, PersonData("Anna", "Zwart"))
+    model.reset()  # the data changed
+    assert counted == [1, 1] and model.total == 31
+
+
 def test_sorting_happens_in_sql_and_resets_the_rows(
     qtbot: QtBot, db: Database, runner: TaskRunner
 ) -> None:

@@ -113,6 +113,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R, Q]):
         self._reported_failure = False
         self._count = 0
         self._total = 0
+        self._total_known = False
         #: How many page queries were started, for tests and diagnostics.
         self.pages_requested = 0
 
@@ -159,7 +160,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R, Q]):
         """Show the rows of ``query`` (re-counts and empties the cache if it differs)."""
         if query != self._query:
             self._query = query
-            self.reset()
+            # The records did not change, so neither did their number without a filter.
+            self._reload(count_all=False)
 
     def set_text(self, text: str) -> None:
         """Filter by search text."""
@@ -167,6 +169,9 @@ class PagedTableModel(QAbstractTableModel, Generic[R, Q]):
 
     def reset(self) -> None:
         """Forget every cached page and re-count: the one way the model's rows change."""
+        self._reload(count_all=True)
+
+    def _reload(self, count_all: bool) -> None:
         self.beginResetModel()
         self._generation += 1
         for task in self._pending.values():
@@ -178,7 +183,9 @@ class PagedTableModel(QAbstractTableModel, Generic[R, Q]):
         try:
             with self._db.read() as session:
                 self._count = self.count_rows(session, self._query)
-                self._total = self.count_all(session)
+                if count_all or not self._total_known:
+                    self._total = self.count_all(session)
+                    self._total_known = True
         except BaseException:
             self._count = 0
             raise
