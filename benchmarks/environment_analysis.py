@@ -1,4 +1,4 @@
-"""Issue 5's figures: the whole environment analysis against the naive networkx pipeline.
+"""The analysis figures: the whole environment analysis against the naive networkx pipeline.
 
 Ours: read the network from the database (:func:`~techzone_crm.services.network.network_data`),
 run the pipeline (graph, metrics with communities, gaps, coverage, layout; no layout cache)

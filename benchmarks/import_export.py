@@ -1,4 +1,4 @@
-"""Issue 6's figures: importing a people list from CSV, and exporting it to XLSX and CSV.
+"""The list figures: importing a people list from CSV, and exporting it to XLSX and CSV.
 
 Import. Ours: the whole path of ``techzone-crm import`` – read the CSV
 (:func:`~techzone_crm.io.readers.read_table`), suggest the mapping, plan the import (checks,
