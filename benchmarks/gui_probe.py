@@ -71,8 +71,20 @@ def report(**values: Any) -> None:
 
 
 def peak_rss_mb() -> float:
-    """The peak resident memory of this process so far, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The peak resident memory of this process so far, in MB.
+
+    On Linux the high-water mark of the process's own memory (VmHWM): ``ru_maxrss`` keeps
+    the peak of the parent from before the ``exec``, so a child started by a big benchmark
+    process would report the parent's size.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def wait_until(condition: Callable[[], bool], timeout: float, signals: Sequence[Any] = ()) -> bool:

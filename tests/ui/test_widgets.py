@@ -111,3 +111,31 @@ def test_record_list_adds_each_picked_person_once_and_removes_by_chip(
     assert edit.picker.text() == ""
     edit.remove(anna)
     assert edit.ids() == []
+
+
+def test_wrapped_rows_are_sized_as_they_come_into_view(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from techzone_crm.ui.widgets.row_heights import VisibleRowHeights
+
+    text = "Ask the relationship owner to introduce you to the key player in person. " * 3
+    model = QStandardItemModel(3000, 1)
+    for row in range(3000):
+        model.setItem(row, 0, QStandardItem(text))
+    table = QTableView()
+    table.setModel(model)
+    table.setWordWrap(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    heights = VisibleRowHeights(table)
+    qtbot.addWidget(table)
+    table.resize(400, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    header = table.verticalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > header.defaultSectionSize())
+    assert header.sectionSize(2999) == header.defaultSectionSize()  # not measured yet
+
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: header.sectionSize(2999) > header.defaultSectionSize())
+    assert len(heights._sized) < 100  # only what was on screen, not all 3,000 rows

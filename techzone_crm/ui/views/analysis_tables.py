@@ -22,6 +22,7 @@ from techzone_crm.analysis.metrics import NodeMetrics
 from techzone_crm.ui.models.analysis_rows import KEY_ROLE, SortedRowsModel, SortProxy
 from techzone_crm.ui.models.gaps_model import ACTION, REASON, gap_kind_label, gaps_model
 from techzone_crm.ui.models.metrics_model import metrics_model
+from techzone_crm.ui.widgets.row_heights import VisibleRowHeights
 
 #: How many rows the metrics' columns are fitted to.
 RESIZE_PRECISION = 200
@@ -94,9 +95,8 @@ class AnalysisTables(QSplitter):
         self.gaps_table = _table(self.tr("Gaps"), self.gaps_proxy)
         self.gaps_table.setWordWrap(True)
         self.gaps_table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.gaps_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Only the rows on screen are measured: a large network has thousands of gaps.
+        self.gap_heights = VisibleRowHeights(self.gaps_table)
         for column in (REASON, ACTION):
             self.gaps_table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Stretch
