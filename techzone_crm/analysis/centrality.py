@@ -68,6 +68,10 @@ def _strata(membership: Sequence[int], pivots: int) -> list[list[int]]:
     return strata
 
 
+#: Pivots per igraph call while estimating betweenness (tens of milliseconds each).
+_PIVOTS_PER_CALL = 25
+
+
 def betweenness(
     ig_graph: IGraph,
     membership: Sequence[int],
@@ -90,8 +94,12 @@ def betweenness(
         k = min(len(members), max(1, round(len(members) * pivots / n)))
         sources = sorted(rng.sample(members, k))
         used += k
-        part = h.betweenness(weights="distance", directed=False, sources=sources)
-        estimate += np.asarray(part, dtype=float) * (len(members) / k)
+        # The sum over pivots, a few at a time: one call into igraph keeps the interpreter
+        # lock throughout, and the GUI thread must not wait long for it.
+        for at in range(0, k, _PIVOTS_PER_CALL):
+            chunk = sources[at : at + _PIVOTS_PER_CALL]
+            part = h.betweenness(weights="distance", directed=False, sources=chunk)
+            estimate += np.asarray(part, dtype=float) * (len(members) / k)
     values = estimate * _scale(n)
     return Betweenness(dict(zip(ig_graph.keys, values.tolist(), strict=True)), False, used)
 
