@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,9 +32,11 @@ from techzone_crm.services.importing import Candidate, Duplicate, DuplicateActio
 from techzone_crm.text import person_display_name
 from techzone_crm.ui.dialogs import import_state
 from techzone_crm.ui.dialogs.import_state import ImportState, action_label, reason_text
+from techzone_crm.ui.models.rows_model import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+#: A duplicate of the plan with the file's row it is about.
+Match = tuple[Duplicate, Candidate | None]
 
 #: Above this many rows the action combos open on a click instead of being shown in every row.
 PERSISTENT_EDITORS = 300
@@ -49,6 +50,13 @@ def candidate_name(candidate: Candidate | None) -> str:
     return person_display_name(data.given_name, data.name_prefix, data.family_name, data.title)
 
 
+def _likeness(match: Match) -> str:
+    duplicate = match[0]
+    if duplicate.reason is MatchReason.IN_FILE:
+        return reason_text(duplicate.reason, duplicate.other_row)
+    return import_state.tr("Likeness {score}%").format(score=duplicate.score)
+
+
 def match_text(duplicate: Duplicate) -> str:
     """Whom a row matches: "Jan Berg, Gemeente Emmen" or "row 12 of this file"."""
     if duplicate.reason is MatchReason.IN_FILE:
@@ -57,99 +65,73 @@ def match_text(duplicate: Duplicate) -> str:
     return ", ".join(parts)
 
 
-class MatchesModel(QAbstractTableModel):
+class MatchesModel(RowsModel[Match]):
     """The duplicate rows of a plan; the Action column is editable (a DuplicateAction value)."""
 
     ROW, NAME, ORGANISATION, MATCHES, WHY, ACTION = range(6)
 
     def __init__(self, state: ImportState, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.rows: list[tuple[Duplicate, Candidate | None]] = []
         tr = import_state.tr
-        self.titles = [
-            tr("Row"),
-            tr("Name in the file"),
-            tr("Organisation in the file"),
-            tr("Matches"),
-            tr("Why"),
-            tr("Action"),
-        ]
+        super().__init__(
+            [
+                Column(
+                    tr("Row"),
+                    lambda m: str(m[0].row),
+                    tooltip=lambda m: str(m[0].row),
+                    right_aligned=True,
+                ),
+                Column(tr("Name in the file"), lambda m: candidate_name(m[1])),
+                Column(
+                    tr("Organisation in the file"),
+                    lambda m: m[1].organisation if m[1] is not None else "",
+                ),
+                Column(tr("Matches"), lambda m: match_text(m[0])),
+                Column(
+                    tr("Why"),
+                    lambda m: reason_text(m[0].reason, m[0].other_row),
+                    tooltip=_likeness,
+                ),
+                Column(tr("Action"), lambda m: action_label(self._chosen(m[0]))),
+            ],
+            parent=parent,
+        )
+        self.state = state
 
     def reload(self) -> None:
         """Show the duplicates of the state's plan (only rows that will be imported)."""
         plan = self.state.plan
-        self.beginResetModel()
-        self.rows = []
+        rows: list[Match] = []
         if plan is not None:
             by_row = {c.row: c for c in plan.candidates}
-            self.rows = [
+            rows = [
                 (dup, by_row.get(row))
                 for row, dup in sorted(plan.duplicates.items())
                 if row in by_row
             ]
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.titles)
-        ):
-            return self.titles[section]
-        return None
+        self.set_rows(rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.ACTION:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.ACTION:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def action(self, row: int) -> DuplicateAction:
-        """The action chosen for table row ``row``."""
-        duplicate = self.rows[row][0]
+    def _chosen(self, duplicate: Duplicate) -> DuplicateAction:
         return self.state.action(duplicate.row) or duplicate.default_action
 
-    def _text(self, row: int, column: int) -> str:
-        duplicate, candidate = self.rows[row]
-        if column == self.ROW:
-            return str(duplicate.row)
-        if column == self.NAME:
-            return candidate_name(candidate)
-        if column == self.ORGANISATION:
-            return candidate.organisation if candidate is not None else ""
-        if column == self.MATCHES:
-            return match_text(duplicate)
-        if column == self.WHY:
-            return reason_text(duplicate.reason, duplicate.other_row)
-        return action_label(self.action(row))
+    def action(self, row: int) -> DuplicateAction:
+        """The action chosen for table row ``row``."""
+        return self._chosen(self.rows[row][0])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.EditRole and column == self.ACTION:
-            return self.action(row).value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            duplicate = self.rows[row][0]
-            if column == self.WHY and duplicate.reason is not MatchReason.IN_FILE:
-                return import_state.tr("Likeness {score}%").format(score=duplicate.score)
-            return self._text(row, column) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ROW:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if (
+            role == Qt.ItemDataRole.EditRole
+            and index.isValid()
+            and index.column() == self.ACTION
+            and 0 <= index.row() < len(self.rows)
+        ):
+            return self.action(index.row()).value
+        return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (
