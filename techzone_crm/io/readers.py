@@ -6,6 +6,7 @@ Every refusal (too big, broken, hostile, not a list at all) is an :class:`Import
 from __future__ import annotations
 
 import codecs
+from contextlib import nullcontext
 from pathlib import Path
 
 from techzone_crm.errors import ImportFileError
@@ -103,7 +104,6 @@ def detect_format(
     return SourceFormat.CSV
 
 
-@collection_paused()
 def read_table(
     path: Path,
     *,
@@ -120,13 +120,16 @@ def read_table(
     (a preview; the table is then marked ``truncated`` when more follow).
     """
     fmt = detect_format(path, limits, encoding=encoding)
-    if fmt is SourceFormat.XLSX:
-        return read_xlsx(path, sheet=sheet, limit_rows=limit_rows, limits=limits)
-    if fmt is SourceFormat.VCARD:
-        return read_vcards(path, encoding=encoding, limit_rows=limit_rows, limits=limits)
-    return read_csv(
-        path, encoding=encoding, delimiter=delimiter, limit_rows=limit_rows, limits=limits
-    )
+    # A whole file is bulk work (see gc_pause); a preview of a few rows, read on the GUI
+    # thread, is not, and must not freeze what the window holds.
+    with collection_paused() if limit_rows is None else nullcontext():
+        if fmt is SourceFormat.XLSX:
+            return read_xlsx(path, sheet=sheet, limit_rows=limit_rows, limits=limits)
+        if fmt is SourceFormat.VCARD:
+            return read_vcards(path, encoding=encoding, limit_rows=limit_rows, limits=limits)
+        return read_csv(
+            path, encoding=encoding, delimiter=delimiter, limit_rows=limit_rows, limits=limits
+        )
 
 
 def sheet_names(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> list[str]:
